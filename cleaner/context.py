@@ -1,0 +1,170 @@
+"""The context pass: decisions that depend on neighbours, position and repetition.
+
+Per-block rules see one line at a time. Here each heuristic sees the whole document (its lines and
+their first labels) and may label more blocks. Every heuristic is a function of the same shape,
+listed in `HEURISTICS` in the order they run; each label it gives names the heuristic and says why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .features import Line
+from .model import Category, Hit
+
+#: Categories that close an article: a run of them marks the end of the body.
+END_MARKERS = frozenset({Category.SHARE, Category.COMMENTS, Category.SUBSCRIPTION})
+#: How many end markers, with no body prose between them, make an end-of-article run.
+END_RUN_MIN = 2
+#: A form status message ("Something went wrong") counts as part of a subscription widget when a
+#: subscription prompt lies within this many blocks.
+FORM_STATUS_REACH = 3
+#: A title is at most this long; longer first lines are ledes.
+TITLE_MAX_LEN = 250
+#: An author line in a teaser card: a name or a desk ("Jane Doe", "Rédaction").
+AUTHOR_MAX_WORDS = 4
+AUTHOR_MAX_LEN = 40
+#: Lines already removed as these count as parts of a teaser card (an author or desk line).
+CARD_PARTS = frozenset({Category.METADATA, Category.AUTHOR, Category.TEASER})
+#: A bulleted teaser is a whole headline; shorter bulleted items are body list entries.
+TEASER_ITEM_MIN_WORDS = 6
+#: Share of teaser-card-like blocks a trailing zone needs before it is dropped whole.
+CARD_ZONE_MIN_SHARE = 0.8
+
+
+@dataclass(slots=True)
+class State:
+    lines: list[Line]
+    labels: list[Hit | None]
+    notes: dict[int, str] = field(default_factory=dict)  # block index -> why it was kept/labelled
+
+    def label(self, i: int, rule: str, category: Category, reason: str) -> None:
+        self.labels[i] = Hit(rule, category, reason)
+
+    def kept(self, i: int) -> bool:
+        return self.labels[i] is None
+
+    def category(self, i: int) -> Category | None:
+        hit = self.labels[i]
+        return hit.category if hit else None
+
+
+def title_at_top(s: State) -> None:
+    """The headline: the first remaining line, when it is headline-shaped and followed by prose, or
+    when it is repeated further down. Its later repeats are labelled too."""
+    order = [i for i in range(len(s.lines)) if s.kept(i)]
+    if len(order) < 3:
+        return
+    first = order[0]
+    t = s.lines[first]
+    if t.length > TITLE_MAX_LEN or t.words < 2 or t.terminal or t.bullet:
+        return
+    repeats = [i for i in range(first + 1, len(s.lines)) if s.lines[i].key == t.key]
+    nxt = s.lines[order[1]]
+    followed_by_prose = nxt.length >= max(2 * t.length, 80)
+    if not repeats and not (t.headline_like and followed_by_prose):
+        return
+    why = "repeated further down" if repeats else "headline-shaped and followed by a longer paragraph"
+    s.label(first, "title.top", Category.TITLE, f"first line of the text, {why}")
+    for i in repeats:
+        s.label(i, "title.repeat", Category.TITLE, f"repeats the title (line {t.block.line})")
+
+
+def form_status_near_subscription(s: State) -> None:
+    """Sign-up form messages ("Something went wrong", "Loading...") beside a subscription prompt."""
+    for i, line in enumerate(s.lines):
+        if not s.kept(i) or "form_status" not in line.sections():
+            continue
+        lo, hi = max(0, i - FORM_STATUS_REACH), min(len(s.lines), i + FORM_STATUS_REACH + 1)
+        near = [j for j in range(lo, hi) if s.category(j) is Category.SUBSCRIPTION]
+        if near:
+            m = line.first_match("form_status")
+            s.label(i, "subscription.form_status", Category.SUBSCRIPTION,
+                    f"form status message {m.describe() if m else ''} next to a subscription prompt "
+                    f"(line {s.lines[near[0]].block.line})")
+
+
+def _teaser_item(line: Line) -> bool:
+    """A bulleted link to another article: a full headline, not a list item of the body (which
+    tend to be short, "key: value" pairs, or sentences)."""
+    return (line.bullet and line.headline_like and line.words >= TEASER_ITEM_MIN_WORDS
+            and ": " not in line.text and not line.text.rstrip().endswith("-"))
+
+
+def bullet_teaser_run(s: State) -> None:
+    """Two or more bulleted headlines in a row, after a sentence (or at the very start): a
+    list of links to other articles. Lists after a heading or a line ending in ':' are body lists."""
+    i, n = 0, len(s.lines)
+    while i < n:
+        j = i
+        while j < n and s.kept(j) and _teaser_item(s.lines[j]):
+            j += 1
+        if j - i >= 2:
+            before = next((k for k in range(i - 1, -1, -1) if s.kept(k)), None)
+            intro = s.lines[before] if before is not None else None
+            if intro is None or intro.terminal:
+                for k in range(i, j):
+                    s.label(k, "teaser.bullet_run", Category.TEASER,
+                            f"one of {j - i} bulleted headlines in a row after body text (related-article links)")
+            else:
+                for k in range(i, j):
+                    s.notes[k] = "bulleted list introduced by a heading or a ':' line (body list)"
+        i = max(j, i + 1)
+
+
+def _card_like(s: State, zone: list[int], pos: int) -> bool:
+    """A block that fits a teaser card: a headline, its repeat, its summary or its author line."""
+    line = s.lines[zone[pos]]
+    if s.category(zone[pos]) in CARD_PARTS or line.headline_like:
+        return True
+    if not line.terminal and line.words <= AUTHOR_MAX_WORDS and line.length <= AUTHOR_MAX_LEN:
+        return True  # author or desk line
+    prev = [s.lines[zone[k]] for k in range(max(0, pos - 2), pos)]
+    if any(p.key == line.key for p in prev):
+        return True  # the card's title rendered twice
+    if any(p.headline_like for p in prev):
+        return True  # the summary under a card title
+    return not line.terminal and line.length >= 80  # a summary cut off mid-sentence
+
+
+def trailing_block(s: State) -> None:
+    """After a run of end-of-article markers (share, comments, subscribe) everything left is a
+    trailing block, provided it is made of teaser cards: titles, summaries and author lines."""
+    n = len(s.lines)
+    seen_body, run, tried = False, 0, set()
+    for i in range(n):
+        if s.category(i) in END_MARKERS and seen_body:
+            run += 1
+        elif s.kept(i) and s.lines[i].prose:
+            seen_body, run = True, 0
+        if run < END_RUN_MIN:
+            continue
+        zone = tuple(k for k in range(i + 1, n) if s.kept(k) or s.category(k) in CARD_PARTS)
+        if not zone or zone in tried:
+            continue
+        tried.add(zone)
+        cards = sum(1 for pos in range(len(zone)) if _card_like(s, list(zone), pos))
+        if cards >= CARD_ZONE_MIN_SHARE * len(zone):
+            marker = s.lines[i].block.line
+            for k in zone:
+                s.label(k, "teaser.trailing_block", Category.TEASER,
+                        f"teaser card after the end-of-article markers (up to line {marker})")
+            return
+        for k in zone:
+            s.notes.setdefault(k, f"after end-of-article markers, but only {cards}/{len(zone)} "
+                                  "lines there look like teaser cards")
+
+
+HEURISTICS: tuple[Callable[[State], None], ...] = (
+    title_at_top,
+    form_status_near_subscription,
+    bullet_teaser_run,
+    trailing_block,
+)
+
+
+def run(lines: list[Line], first: list[Hit | None]) -> State:
+    state = State(lines=lines, labels=list(first))
+    for heuristic in HEURISTICS:
+        heuristic(state)
+    return state

@@ -1,0 +1,78 @@
+"""What rules look at: each block's shape, computed once per document.
+
+The line is lowercased and normalized once, and the phrase matcher runs once over it; every rule
+and the context pass read these fields instead of re-scanning the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Match, Matcher, exact_key, normalize
+from .model import Block
+
+# Sentence end: . ! ? … optionally followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?\s*$")
+_BULLET = re.compile(r"^\s*[-–—•·*▪►▸]\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+#: A headline is at most this many words; longer unpunctuated lines are truncated prose.
+HEADLINE_MAX_WORDS = 25
+#: Prose: a block this long that ends a sentence.
+PROSE_MIN_LEN = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    block: Block
+    text: str
+    norm: str  # lowercased, quotes unified, leading bullets dropped
+    key: str  # norm without counters and edge punctuation (for exact phrases and repeats)
+    length: int
+    words: int
+    terminal: bool  # ends like a sentence
+    bullet: bool  # starts with "- ", "• ", ...
+    upper_start: bool  # first letter is a capital
+    matches: tuple[Match, ...]
+
+    @property
+    def index(self) -> int:
+        return self.block.index
+
+    @property
+    def headline_like(self) -> bool:
+        """Short, unpunctuated at the end, capitalised: a title, subheading or teaser link."""
+        return (not self.terminal and 2 <= self.words <= HEADLINE_MAX_WORDS and self.upper_start
+                and not self.text.rstrip().endswith((",", ":", ";")))
+
+    @property
+    def prose(self) -> bool:
+        return self.length >= PROSE_MIN_LEN and self.terminal
+
+    def sections(self) -> set[str]:
+        return {m.section for m in self.matches}
+
+    def first_match(self, section: str) -> Match | None:
+        for m in self.matches:
+            if m.section == section:
+                return m
+        return None
+
+
+def line_features(block: Block, matcher: Matcher) -> Line:
+    text = block.text
+    norm = normalize(text)
+    first = _FIRST_LETTER.search(_BULLET.sub("", text, count=1))
+    return Line(
+        block=block,
+        text=text,
+        norm=norm,
+        key=exact_key(norm),
+        length=len(text),
+        words=len(_WORD.findall(text)),
+        terminal=bool(_TERMINAL.search(text)),
+        bullet=bool(_BULLET.match(text)),
+        upper_start=bool(first and first.group(0).isupper()),
+        matches=tuple(matcher.find(norm)),
+    )

@@ -1,0 +1,201 @@
+"""Inputs and outputs: files, folders, stdin, decoding, and safe writing.
+
+Every input becomes a `Task` (one document), in a stable order: arguments in the order given,
+folder contents sorted by path. Reading errors do not stop the batch: they become tasks that carry
+their error, so each failure is reported for its own document.
+"""
+from __future__ import annotations
+
+import codecs
+import logging
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+log = logging.getLogger(__name__)
+
+#: File suffixes read as text, and as HTML; files without a suffix are read as text.
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+#: Bytes looked at to decide whether content is HTML or binary.
+SNIFF_BYTES = 2048
+#: A control character share above this in the sniffed bytes means binary data, not text.
+BINARY_CONTROL_SHARE = 0.10
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article)",
+                         re.IGNORECASE)
+
+
+class ReadError(ValueError):
+    """A document that could not be read or decoded."""
+
+
+@dataclass(slots=True)
+class Task:
+    """One document to clean."""
+
+    id: str  # shown in messages and written as the record id
+    name: Path | None = None  # relative output path (without suffix) when writing to a folder
+    text: str | None = None
+    html: str | None = None
+    error: str | None = None  # set when the document could not be read
+    extra: dict[str, Any] = field(default_factory=dict)  # JSONL fields passed through unchanged
+    source: Path | None = None  # the file it came from
+
+
+def strip_controls(text: str) -> str:
+    """Drop NUL and other control characters, and replace lone surrogates."""
+    text = _CONTROL.sub("", text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:SNIFF_BYTES]
+    if not head:
+        return False
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # NULs in text that is not UTF-16 with a BOM: binary, unless they are rare stray bytes
+        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        return controls / len(head) > BINARY_CONTROL_SHARE
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls / len(head) > BINARY_CONTROL_SHARE
+
+
+def decode(data: bytes, what: str = "input") -> str:
+    """Bytes to text: BOMs first (UTF-8, UTF-16, UTF-32), then UTF-8, then charset detection."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return strip_controls(data.decode(enc))
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"invalid {enc} in {what}: {exc.reason} at byte {exc.start}") from None
+    if looks_binary(data):
+        raise ReadError(f"not text: {what} looks like binary data")
+    try:
+        return strip_controls(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise ReadError(f"not text: cannot detect the encoding of {what}")
+    log.info("%s: decoded as %s", what, best.encoding)
+    return strip_controls(data.decode(best.encoding, errors="replace"))
+
+
+def sniff_html(data: bytes | str) -> bool:
+    head = data[:SNIFF_BYTES]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "replace")
+    return bool(_HTML_START.match(head.lstrip(codecs.BOM_UTF8)))
+
+
+def _kind_of(path: Path, head: bytes, input_format: str) -> str:
+    if input_format in ("text", "html"):
+        return input_format
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    return "html" if sniff_html(head) else "text"
+
+
+def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) -> Task:
+    task = Task(id=str(path), name=name, source=path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"too large: {size} bytes (limit {max_bytes}, see --max-bytes)")
+        data = path.read_bytes()
+        text = decode(data, str(path))
+    except ReadError as exc:
+        task.error = str(exc)
+        return task
+    except OSError as exc:
+        task.error = f"cannot read: {exc.strerror or exc}"
+        return task
+    if _kind_of(path, data, input_format) == "html":
+        task.html = text
+    else:
+        task.text = text
+    return task
+
+
+def is_document(path: Path) -> bool:
+    """Files a folder walk picks up: text and HTML suffixes, and files without a suffix."""
+    suffix = path.suffix.lower()
+    return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or suffix == ""
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """Documents under a folder, sorted, skipping hidden files and folders."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for fn in sorted(filenames):
+            if fn.startswith("."):
+                continue
+            p = Path(dirpath) / fn
+            if is_document(p):
+                yield p
+            else:
+                log.info("skipping %s: not a .txt, .html or suffix-less file", p)
+
+
+def read_stdin(input_format: str, max_bytes: int) -> Task:
+    task = Task(id="<stdin>")
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        task.error = f"too large: more than {max_bytes} bytes (see --max-bytes)"
+        return task
+    try:
+        text = decode(data, "stdin")
+    except ReadError as exc:
+        task.error = str(exc)
+        return task
+    if input_format == "html" or (input_format == "auto" and sniff_html(data)):
+        task.html = text
+    else:
+        task.text = text
+    return task
+
+
+def iter_tasks(paths: list[str], input_format: str, max_bytes: int) -> Iterator[Task]:
+    """One task per document, in argument order and sorted within folders."""
+    for arg in paths or ["-"]:
+        if arg == "-":
+            yield read_stdin(input_format, max_bytes)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            for p in walk(path):
+                yield read_file(p, p.relative_to(path).with_suffix(""), input_format, max_bytes)
+        elif path.exists() or path.is_symlink():
+            yield read_file(path, Path(path.stem), input_format, max_bytes)
+        else:
+            yield Task(id=arg, name=Path(path.stem), error="no such file or folder")
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write through a temporary file in the same folder, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

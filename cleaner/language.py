@@ -1,0 +1,82 @@
+"""Language detection: seeded langdetect, once per document, on its most prose-like blocks.
+
+Short widget lines ("Share", "Newsletter") fool langdetect, so the sample is built from the
+longest blocks that end like sentences, up to `Config.lang_sample` characters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A candidate language whose probability reaches this share also contributes its phrase lists.
+CANDIDATE_MIN_PROB = 0.20
+#: Below this probability the top language is reported as uncertain.
+CONFIDENT_PROB = 0.80
+#: Fewer letters than this are not worth detecting.
+MIN_LETTERS = 20
+
+_SENTENCE_END = re.compile(r"[.!?…»\"”]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    code: str | None  # ISO 639-1, None when unknown
+    confidence: float
+    candidates: tuple[str, ...]  # languages whose phrase lists apply, most likely first
+
+
+UNKNOWN = Language(None, 0.0, ())
+
+
+def _detector_factory():
+    """langdetect's shared factory with its profiles loaded and its seed fixed (per process)."""
+    from langdetect import DetectorFactory, detector_factory
+
+    DetectorFactory.seed = 0  # deterministic: the same text gives the same answer everywhere
+    detector_factory.init_factory()  # loads the profiles once per process
+    return detector_factory._factory
+
+
+def sample(texts: list[str], limit: int) -> str:
+    """The most prose-like texts, longest first, joined up to `limit` characters."""
+    prose = sorted((t for t in texts if len(t) >= 40), key=lambda t: (not _SENTENCE_END.search(t), -len(t)))
+    picked: list[str] = []
+    size = 0
+    for t in prose or sorted(texts, key=len, reverse=True):
+        picked.append(t)
+        size += len(t) + 1
+        if size >= limit:
+            break
+    return " ".join(picked)[:limit]
+
+
+def detect(texts: list[str], limit: int) -> Language:
+    """Detect the language of a document given its block texts."""
+    text = sample(texts, limit)
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return UNKNOWN
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = _detector_factory()
+    try:
+        detector = factory.create()
+        detector.append(text)
+        probs = detector.get_probabilities()
+    except LangDetectException:
+        return UNKNOWN
+    if not probs:
+        return UNKNOWN
+    top = probs[0]
+    code = _iso(top.lang)
+    candidates = tuple(dict.fromkeys(_iso(p.lang) for p in probs if p.prob >= CANDIDATE_MIN_PROB))
+    return Language(code, float(top.prob), candidates)
+
+
+def _iso(code: str) -> str:
+    """langdetect says zh-cn / zh-tw; the lexicons are keyed by ISO 639-1."""
+    return code.split("-")[0]
+
+
+def given(code: str) -> Language:
+    """A language set by the user (`--lang`): full confidence, no detection."""
+    return Language(code.lower(), 1.0, (code.lower(),))

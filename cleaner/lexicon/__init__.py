@@ -1,0 +1,203 @@
+"""Phrase lists per language, and the matcher that runs them over a line.
+
+Each language has a TOML file `<iso639-1>.toml` in this folder. Its top-level tables are
+*sections*: a category name (share, caption, ...) or a signal that only context rules use
+(`form_status`, `byline`). Each section may hold these lists:
+
+- `exact`:   the whole line, lowercased and stripped of counters and edge punctuation, equals the
+             phrase ("Partager cet article", "Comments (12)").
+- `prefix`:  the line starts with the phrase, ending on a word boundary ("Lire aussi : ...").
+- `contains`: the phrase occurs as whole words in a *short* line (at most `max_len` characters,
+             default 120), so a body paragraph that mentions a newsletter is never touched.
+- `pattern`: a regular expression searched in the normalized line, for the few shapes that are
+             not literals. Every pattern needs a comment in the file saying what it catches.
+
+Phrases are written in their natural case; matching is case-insensitive and treats ’ as '.
+User phrase files (`--phrases FILE`) use the same format and are merged with the built-in lists.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+KINDS = ("exact", "prefix", "contains", "pattern")
+DEFAULT_CONTAINS_MAX_LEN = 120
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_LEAD = re.compile(r"^[\s\-–—•·*>▶►▸|+#]+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;!?])")
+_SPACES = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[\d()\[\]{}#|•·]+")
+_EDGE_PUNCT = " .,:;!?…\"'-–—/*+>"
+
+
+def normalize(text: str) -> str:
+    """Lowercase, unify quotes and spaces, drop leading bullets; the form phrases are matched on."""
+    text = text.translate(_QUOTES).lower()
+    text = _LEAD.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def exact_key(norm: str) -> str:
+    """The key for `exact` phrases: digits, counters and edge punctuation removed."""
+    return _SPACES.sub(" ", _KEY_DROP.sub(" ", norm)).strip(_EDGE_PUNCT)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    section: str
+    kind: str
+    phrase: str  # as written in the file
+    lang: str
+    max_len: int = DEFAULT_CONTAINS_MAX_LEN
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    section: str
+    kind: str
+    phrase: str
+    lang: str
+
+    def describe(self) -> str:
+        how = {"exact": "is the phrase", "prefix": "starts with", "contains": "contains",
+               "pattern": "matches the pattern"}[self.kind]
+        return f"{how} '{self.phrase}' ({self.lang})"
+
+
+class LexiconError(ValueError):
+    """A phrase file that cannot be used."""
+
+
+def lexicon_dir() -> Path:
+    return Path(str(importlib.resources.files(__package__)))
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in lexicon_dir().glob("*.toml") if len(p.stem) == 2)
+
+
+def parse_entries(data: dict, lang: str, origin: str) -> list[Entry]:
+    entries: list[Entry] = []
+    for section, body in data.items():
+        if not isinstance(body, dict):
+            raise LexiconError(f"{origin}: '{section}' must be a table of phrase lists")
+        max_len = body.get("max_len", DEFAULT_CONTAINS_MAX_LEN)
+        for kind, phrases in body.items():
+            if kind == "max_len":
+                continue
+            if kind not in KINDS:
+                raise LexiconError(f"{origin}: [{section}] has unknown list '{kind}' "
+                                   f"(expected one of {', '.join(KINDS)})")
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise LexiconError(f"{origin}: [{section}].{kind} must be a list of strings")
+            for phrase in phrases:
+                if kind == "pattern":
+                    try:
+                        re.compile(phrase)
+                    except re.error as exc:
+                        raise LexiconError(f"{origin}: bad pattern {phrase!r}: {exc}") from None
+                entries.append(Entry(section, kind, phrase, lang, max_len))
+    return entries
+
+
+@functools.lru_cache(maxsize=None)
+def load_language(lang: str) -> tuple[Entry, ...]:
+    """The built-in entries of one language; empty when there is no file for it."""
+    path = lexicon_dir() / f"{lang}.toml"
+    if not path.is_file():
+        return ()
+    with path.open("rb") as fh:
+        return tuple(parse_entries(tomllib.load(fh), lang, path.name))
+
+
+@functools.lru_cache(maxsize=64)
+def load_user_file(path: str) -> tuple[Entry, ...]:
+    """A user phrase file; its language is the file's stem when that is a 2-letter code."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise LexiconError(f"cannot read phrase file {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"phrase file {path} is not valid TOML: {exc}") from None
+    return tuple(parse_entries(data, "user", p.name))
+
+
+class Matcher:
+    """All phrase lists of a set of languages, compiled once for fast matching of many lines."""
+
+    def __init__(self, entries: tuple[Entry, ...]):
+        self.entries = entries
+        self._exact: dict[str, Match] = {}
+        self._prefix: dict[str, Match] = {}
+        self._max_prefix = 0
+        contains: dict[str, tuple[Match, int]] = {}
+        self._patterns: list[tuple[re.Pattern[str], Match]] = []
+        for e in entries:
+            m = Match(e.section, e.kind, e.phrase, e.lang)
+            if e.kind == "exact":
+                self._exact.setdefault(exact_key(normalize(e.phrase)), m)
+            elif e.kind == "prefix":
+                key = normalize(e.phrase)
+                self._prefix.setdefault(key, m)
+                self._max_prefix = max(self._max_prefix, len(key))
+            elif e.kind == "contains":
+                contains.setdefault(normalize(e.phrase), (m, e.max_len))
+            else:
+                self._patterns.append((re.compile(e.phrase), m))
+        self._contains = contains
+        self._contains_max = max((n for _, n in contains.values()), default=0)
+        # One alternation for every `contains` phrase, longest first, on word boundaries.
+        alts = sorted(contains, key=len, reverse=True)
+        self._contains_re = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")(?!\w)")
+                             if alts else None)
+
+    @property
+    def sections(self) -> set[str]:
+        return {e.section for e in self.entries}
+
+    def find(self, norm: str) -> list[Match]:
+        """Every match in a normalized line: exact first, then prefixes, patterns, contains."""
+        found: list[Match] = []
+        if not norm:
+            return found
+        m = self._exact.get(exact_key(norm))
+        if m:
+            found.append(m)
+        if self._prefix:
+            limit = min(len(norm), self._max_prefix)
+            for i in range(1, limit + 1):
+                # a cut on a word boundary: end of line, or a letter/digit change on either side
+                if i < len(norm) and norm[i].isalnum() and norm[i - 1].isalnum():
+                    continue
+                m = self._prefix.get(norm[:i])
+                if m:
+                    found.append(m)
+        for rx, m in self._patterns:
+            if rx.search(norm):
+                found.append(m)
+        if self._contains_re is not None and len(norm) <= self._contains_max:
+            for hit in self._contains_re.finditer(norm):
+                m, max_len = self._contains[hit.group(0)]
+                if len(norm) <= max_len:
+                    found.append(m)
+        return found
+
+
+@functools.lru_cache(maxsize=128)
+def matcher_for(langs: tuple[str, ...], user_files: tuple[str, ...] = ()) -> Matcher:
+    """The matcher for these languages (in priority order) plus the user's phrase files."""
+    entries: list[Entry] = []
+    for path in user_files:  # user phrases first: they win where both match
+        entries.extend(load_user_file(path))
+    for lang in langs:
+        entries.extend(load_language(lang))
+    return Matcher(tuple(entries))

@@ -1,0 +1,105 @@
+"""clean(): the steps, in order.
+
+    text -> blocks -> metadata markers -> language -> per-block rules -> context pass
+         -> configuration (--keep/--only) -> Result
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+from . import context, language
+from .config import Config
+from .features import line_features
+from .lexicon import matcher_for
+from .model import Block, Category, Decision, Removed, Result
+from .rules import Rule, first_hit, registry
+from .rules.metadata import LEADING_MARKER, iso_date
+from .text import split_blocks
+
+#: English lists always apply as well: many sites keep English widget labels in every language.
+FALLBACK_LANGUAGES = ("en",)
+#: A machine date marker glued to a block is only looked for in the first few blocks.
+MARKER_SCAN_BLOCKS = 3
+
+
+class InputError(ValueError):
+    """A document that cannot be cleaned (empty, binary, too large, ...)."""
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    return registry()
+
+
+def _split_markers(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """Take machine date markers ("date 2025-09-05 ...") off the start of the first blocks."""
+    date = None
+    out = []
+    for b in blocks:
+        m = LEADING_MARKER.match(b.text) if b.index < MARKER_SCAN_BLOCKS else None
+        if m:
+            date = date or m.group(1)[:10]
+            b = dataclasses.replace(b, text=b.text[m.end():], raw=b.text)
+        out.append(b)
+    return out, date
+
+
+def languages_for(lang: language.Language) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*lang.candidates, *FALLBACK_LANGUAGES)))
+
+
+def classify(blocks: list[Block], config: Config, lang: language.Language) -> tuple[Decision, ...]:
+    """Label every block: per-block rules first, then the context pass, then the configuration."""
+    matcher = matcher_for(languages_for(lang), config.phrase_files)
+    lines = [line_features(b, matcher) for b in blocks]
+    table = rules()
+    first = [first_hit(line, table) for line in lines]
+    state = context.run(lines, first)
+    decisions = []
+    for i, b in enumerate(blocks):
+        final, note = state.labels[i], state.notes.get(i, "")
+        kept = final is None or not config.removes(final.category)
+        if final is not None and kept:
+            note = f"category '{final.category}' is kept by the configuration"
+        decisions.append(Decision(b, first[i], final, kept, note))
+    return tuple(decisions)
+
+
+def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, date: str | None,
+                 mode: str, notes: tuple[str, ...] = (), title: str | None = None) -> Result:
+    removed = tuple(Removed(d.block.source, d.final.category, d.final.rule, d.final.reason, d.block.line)
+                    for d in decisions if d.removed and d.final is not None)
+    if title is None:
+        title = next((d.block.text for d in decisions
+                      if d.final is not None and d.final.category is Category.TITLE), None)
+    if date is None:
+        date = next((iso_date(d.block.text) for d in decisions
+                     if d.final is not None and d.final.rule == "metadata.date_line"
+                     and iso_date(d.block.text)), None)
+    text = "\n\n".join(d.block.text for d in decisions if d.kept and d.block.text)
+    return Result(text=text, title=title, language=lang.code, language_confidence=lang.confidence,
+                  date=date, removed=removed, decisions=decisions, mode=mode, notes=notes)
+
+
+def detect_language(blocks: list[Block], config: Config) -> language.Language:
+    if config.lang:
+        return language.given(config.lang)
+    return language.detect([b.text for b in blocks], config.lang_sample)
+
+
+def clean(text: str, config: Config | None = None, **overrides) -> Result:
+    """Clean already-extracted article text and return the body with the reasons for each removal.
+
+    >>> clean("Share this\\n\\nThe council met on Monday and voted for the plan.").text
+    'The council met on Monday and voted for the plan.'
+    """
+    config = (config or Config()).replace(**overrides) if overrides else (config or Config())
+    if not isinstance(text, str):
+        raise InputError(f"expected text (str), got {type(text).__name__}")
+    if len(text.encode("utf-8", "surrogatepass")) > config.max_bytes:
+        raise InputError(f"document too large: more than {config.max_bytes} bytes (see --max-bytes)")
+    blocks, date = _split_markers(split_blocks(text))
+    lang = detect_language(blocks, config)
+    decisions = classify(blocks, config, lang)
+    return build_result(decisions, lang, date=date, mode="text")

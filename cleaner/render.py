@@ -1,0 +1,71 @@
+"""Render a Result: body text, JSON, JSONL record, or the human-readable explanation."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Result
+
+FORMATS = ("text", "json", "jsonl")
+#: Characters of each block shown by --explain.
+EXPLAIN_WIDTH = 90
+
+
+def as_text(result: Result) -> str:
+    return result.text + "\n" if result.text else ""
+
+
+def record(doc_id: str, result: Result, extra: dict[str, Any] | None = None, *,
+           explain: bool = False, text_field: str = "text", id_field: str = "id") -> dict[str, Any]:
+    """The JSON record of one document: passed-through fields, then the result's fields."""
+    out: dict[str, Any] = dict(extra or {})
+    out.setdefault(id_field, doc_id)
+    body = result.to_dict(explain=explain)
+    out[text_field] = body.pop("text")
+    out.update(body)
+    return out
+
+
+def error_record(doc_id: str, error: str, extra: dict[str, Any] | None = None, *,
+                 id_field: str = "id") -> dict[str, Any]:
+    out: dict[str, Any] = dict(extra or {})
+    out.setdefault(id_field, doc_id)
+    out["error"] = error
+    return out
+
+
+def as_json(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_jsonl(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _short(text: str, width: int = EXPLAIN_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def explain(doc_id: str, result: Result) -> str:
+    """Every block with its decision, category, rule and reason."""
+    lang = f"{result.language} ({result.language_confidence:.2f})" if result.language else "unknown"
+    out = [f"# {doc_id}: language {lang}, mode {result.mode}, "
+           f"title {json.dumps(result.title, ensure_ascii=False) if result.title else '-'}, "
+           f"date {result.date or '-'}"]
+    for note in result.notes:
+        out.append(f"# note: {note}")
+    kept = sum(1 for d in result.decisions if d.kept)
+    out.append(f"# {kept} of {len(result.decisions)} blocks kept")
+    out.append(f"{'line':>5}  {'decision':<8}  {'category':<12}  {'rule':<28}  text")
+    for d in result.decisions:
+        hit = d.final
+        decision = "keep" if d.kept else "drop"
+        out.append(f"{d.block.line:>5}  {decision:<8}  {(hit.category.value if hit else '-'):<12}  "
+                   f"{(hit.rule if hit else '-'):<28}  {_short(d.block.source)}")
+        why = hit.reason if hit else ""
+        if d.note:
+            why = f"{why}; {d.note}" if why else d.note
+        if why:
+            out.append(f"{'':>5}  {'':<8}  {'':<12}  {'':<28}  why: {why}")
+    return "\n".join(out) + "\n"

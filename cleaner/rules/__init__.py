@@ -1,0 +1,58 @@
+"""The per-block rules: small, pure functions of one line's features, in an explicit order.
+
+A rule returns a reason (str) when it fires and None otherwise; the registry pairs it with its
+name and category. The first rule that fires gives the block its first label; the context pass
+(cleaner.context) then looks at neighbours and decides the final label.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..features import Line
+from ..model import Category, Hit
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    category: Category
+    check: Callable[[Line], str | None]
+    doc: str
+
+    def apply(self, line: Line) -> Hit | None:
+        reason = self.check(line)
+        return Hit(self.name, self.category, reason) if reason else None
+
+
+#: A phrase that starts a line this long is part of prose, not a widget label or prompt.
+PREFIX_MAX_LEN = 300
+
+
+def phrase_rule(name: str, category: Category, section: str | None = None, *,
+                max_len: int = PREFIX_MAX_LEN) -> Rule:
+    """A rule that fires when a line matches a phrase of `section` (default: the category)."""
+    section = section or category.value
+
+    def check(line: Line) -> str | None:
+        for m in line.matches:
+            if m.section == section and (m.kind == "exact" or line.length <= max_len):
+                return f"line {m.describe()}"
+        return None
+
+    return Rule(name, category, check, f"phrase list [{section}] of the document's languages")
+
+
+def registry() -> tuple[Rule, ...]:
+    """Every per-block rule, in the order they are tried."""
+    from . import caption, metadata, page, prompts, teaser
+
+    return (*metadata.RULES, *caption.RULES, *prompts.RULES, *teaser.RULES, *page.RULES)
+
+
+def first_hit(line: Line, rules: tuple[Rule, ...]) -> Hit | None:
+    for rule in rules:
+        hit = rule.apply(line)
+        if hit:
+            return hit
+    return None

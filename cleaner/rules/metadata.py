@@ -1,0 +1,54 @@
+"""Metadata lines: date markers, "Published on ...", reading time."""
+from __future__ import annotations
+
+import re
+
+from ..features import Line
+from ..model import Category
+from . import Rule, phrase_rule
+
+# A date: ISO (2025-09-05, with optional time), numeric (05.09.2025, 5/9/25),
+# "5 septembre 2025" / "5. März 2024", or "March 5, 2024".
+DATE = (r"(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+        r"|\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2,4}"
+        r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
+        r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})")
+# An optional time after the date: ", 14:32 Uhr", " à 10h30", " | 9:15 am CET".
+TIME = (r"(?:\s*(?:[,|–—-]|[^\W\d_]{1,3})?\s*\d{1,2}[:.h]\d{2}"
+        r"(?:\s*(?:[^\W\d_]{1,4}\.?(?:[^\W\d_]\.)?))?(?:\s+[A-Z]{2,5})?)?")
+# A whole line that is only a date marker: up to three label words ("date", "Publié le",
+# "Stand:"), an optional weekday, the date and an optional time.
+DATE_LINE = re.compile(r"^(?:[^\W\d_]+\.?\s+){0,3}?(?:[^\W\d_]+\s*:\s*)?(?:[^\W\d_]+,?\s+)?"
+                       + DATE + TIME + r"\s*$")
+#: A date line is short; longer lines with a date are sentences.
+DATE_LINE_MAX_LEN = 80
+#: A machine marker glued to the start of a block: a label word and an ISO date ("date 2025-09-05 ...").
+LEADING_MARKER = re.compile(r"^\s*(?:[^\W\d_]{2,12}\s*:?\s*)?(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?)\s+(?=\S)")
+
+_NUMERIC = re.compile(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4})")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(text: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD when it is numeric, else None."""
+    m = _ISO.search(text)
+    if m:
+        return m.group(0)
+    m = _NUMERIC.search(text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return f"{year}-{month:02d}-{day:02d}"
+    return None
+
+
+def _date_line(line: Line) -> str | None:
+    if line.length <= DATE_LINE_MAX_LEN and DATE_LINE.match(line.text.strip()):
+        return "line is only a date marker"
+    return None
+
+
+RULES = (
+    Rule("metadata.date_line", Category.METADATA, _date_line, "a line that is only a date (and time)"),
+    phrase_rule("metadata.phrase", Category.METADATA, max_len=DATE_LINE_MAX_LEN),
+)

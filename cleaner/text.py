@@ -1,0 +1,74 @@
+"""Text reader: already-extracted article text -> Blocks.
+
+Texts come in two shapes:
+- paragraphs separated by blank lines (a paragraph may still hold several short lines, such as
+  "Share this article" followed by "Comments", which are separate blocks);
+- one paragraph per line, with single newlines.
+
+A blank-line paragraph whose lines look hard-wrapped (several long lines of similar length that
+do not end sentences) is joined back into one block; otherwise every line is its own block.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Block
+
+_TERMINAL = re.compile(r"[.!?…:;»\"”)\]]\s*$")
+
+#: A hard-wrapped line is at least this long; shorter lines are widgets, headings or list items.
+WRAP_MIN_LEN = 40
+#: Wrapped lines have similar lengths: all but the last lie within this ratio of the longest.
+WRAP_LEN_RATIO = 0.6
+
+
+def normalize_newlines(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when a multi-line paragraph is prose broken at a fixed width, not separate lines."""
+    if len(lines) < 2:
+        return False
+    head = [ln.strip() for ln in lines[:-1]]
+    if any(len(ln) < WRAP_MIN_LEN for ln in head):
+        return False
+    longest = max(len(ln) for ln in head)
+    if any(len(ln) < WRAP_LEN_RATIO * longest for ln in head):
+        return False
+    # A wrapped paragraph rarely ends a line on a sentence end; separate paragraphs always do.
+    ended = sum(1 for ln in head if _TERMINAL.search(ln))
+    return ended * 2 < len(head)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split text into blocks, keeping 1-based line numbers and paragraph indexes."""
+    text = normalize_newlines(text)
+    blocks: list[Block] = []
+    para: list[tuple[int, str]] = []
+    para_index = 0
+
+    def flush() -> None:
+        nonlocal para_index
+        if not para:
+            return
+        lines = [ln for _, ln in para]
+        if _is_hard_wrapped(lines):
+            joined = " ".join(ln.strip() for ln in lines)
+            blocks.append(Block(index=len(blocks), text=joined, line=para[0][0], para=para_index,
+                                raw="\n".join(ln.strip() for ln in lines)))
+        else:
+            for lineno, ln in para:
+                blocks.append(Block(index=len(blocks), text=ln.strip(), line=lineno, para=para_index))
+        para.clear()
+        para_index += 1
+
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            para.append((lineno, line))
+        else:
+            flush()
+    flush()
+    return blocks
