@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
                    help="how to read inputs (default: auto: .html/.htm files and content that "
                         "starts like HTML are HTML, the rest is text)")
+    p.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=None,
+                   help="treat text inputs as whole pages (menus and footers included) and look for "
+                        "the body first; default: detected per document (many short lines, little prose)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse documents larger than N bytes (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
@@ -78,6 +81,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
         keep=frozenset(Category(c) for c in args.keep),
         only=frozenset(Category(c) for c in args.only) or None,
         phrase_files=tuple(args.phrases),
+        full_page=args.full_page,
         max_bytes=args.max_bytes,
     )
 

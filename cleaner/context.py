@@ -6,9 +6,11 @@ listed in `HEURISTICS` in the order they run; each label it gives names the heur
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from . import fullpage
 from .features import Line
 from .model import Category, Hit
 
@@ -28,6 +30,18 @@ AUTHOR_MAX_LEN = 40
 CARD_PARTS = frozenset({Category.METADATA, Category.AUTHOR, Category.TEASER})
 #: A bulleted teaser is a whole headline; shorter bulleted items are body list entries.
 TEASER_ITEM_MIN_WORDS = 6
+#: A teaser lead-in that introduces a list is a label of a few words ("Read more:").
+LEAD_IN_MAX_WORDS = 6
+#: Teaser card titles are at most this long.
+CARD_TITLE_MAX_LEN = 200
+#: Headline-like lines after the last body paragraph: this many make a list of links.
+TAIL_RUN_MIN = 3
+#: ... each of at least this many words (shorter lines are addresses, names, list items).
+TAIL_HEADLINE_MIN_WORDS = 4
+#: A credit under a caption: a name or two.
+CREDIT_MAX_WORDS = 5
+_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&)"
+                   r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&))*$")
 #: Share of teaser-card-like blocks a trailing zone needs before it is dropped whole.
 CARD_ZONE_MIN_SHARE = 0.8
 
@@ -37,6 +51,7 @@ class State:
     lines: list[Line]
     labels: list[Hit | None]
     notes: dict[int, str] = field(default_factory=dict)  # block index -> why it was kept/labelled
+    full_page: bool = False  # the text is a whole page: find the body first
 
     def label(self, i: int, rule: str, category: Category, reason: str) -> None:
         self.labels[i] = Hit(rule, category, reason)
@@ -47,6 +62,22 @@ class State:
     def category(self, i: int) -> Category | None:
         hit = self.labels[i]
         return hit.category if hit else None
+
+
+def main_body_run(s: State) -> None:
+    """Full pages only: the article body is the run of blocks with the most prose; everything
+    before and after it is page furniture (menus, link lists, footers)."""
+    if not s.full_page:
+        return
+    span = fullpage.best_run([fullpage.block_score(line, s.labels[i]) for i, line in enumerate(s.lines)])
+    if span is None:
+        return
+    start, end = span
+    where = f"lines {s.lines[start].block.line}-{s.lines[end - 1].block.line}"
+    for i in (*range(0, start), *range(end, len(s.lines))):
+        if s.kept(i):
+            s.label(i, "page.outside_body", Category.NAVIGATION,
+                    f"outside the main run of prose ({where}) of a full page")
 
 
 def title_at_top(s: State) -> None:
@@ -112,6 +143,77 @@ def bullet_teaser_run(s: State) -> None:
         i = max(j, i + 1)
 
 
+def _card_title(line: Line) -> bool:
+    """The title line of a teaser card: unpunctuated at the end, a few words."""
+    return not line.terminal and line.words >= 2 and line.length <= CARD_TITLE_MAX_LEN \
+        and not line.text.rstrip().endswith((",", ";"))
+
+
+def _run_of_cards(s: State, start: int, rule: str, why: str) -> int:
+    """Label the teaser cards from `start` on: titles, date lines, and summaries that sit between
+    two titles (or a title and the end). Returns how many blocks were labelled."""
+    n, labelled, prev_title = len(s.lines), 0, False
+    j = start
+    while j < n:
+        if not s.kept(j):
+            j += 1
+            continue
+        line = s.lines[j]
+        if _card_title(line):
+            prev_title = True
+        elif prev_title and line.terminal:
+            nxt = next((k for k in range(j + 1, n) if s.kept(k)), None)
+            if nxt is not None and not _card_title(s.lines[nxt]):
+                break  # prose that goes on: the body resumes
+            prev_title = False
+        else:
+            break
+        s.label(j, rule, Category.TEASER, why)
+        labelled += 1
+        j += 1
+    return labelled
+
+
+def teaser_after_lead_in(s: State) -> None:
+    """The headlines (and their summaries) listed under a teaser lead-in such as "Read more:" or
+    "Lire aussi"."""
+    for i in range(len(s.lines)):
+        hit = s.labels[i]
+        if hit is None or hit.rule != "teaser.lead_in" or s.lines[i].words > LEAD_IN_MAX_WORDS:
+            continue
+        _run_of_cards(s, i + 1, "teaser.after_lead_in",
+                      f"listed under the teaser lead-in on line {s.lines[i].block.line}")
+
+
+def _tail_headline(line: Line) -> bool:
+    """A headline of a link list: not a bulleted item, not a two-word address or name."""
+    return line.headline_like and not line.bullet and line.words >= TAIL_HEADLINE_MIN_WORDS
+
+
+def tail_headline_run(s: State) -> None:
+    """Headline-like lines after the last body paragraph, three or more: links to other articles."""
+    last_prose = max((i for i in range(len(s.lines)) if s.kept(i) and s.lines[i].prose), default=None)
+    if last_prose is None:
+        return
+    tail = [i for i in range(last_prose + 1, len(s.lines)) if s.kept(i)]
+    if len(tail) >= TAIL_RUN_MIN and all(_tail_headline(s.lines[i]) for i in tail):
+        for i in tail:
+            s.label(i, "teaser.tail_run", Category.TEASER,
+                    f"one of {len(tail)} headline-like lines after the last body paragraph")
+
+
+def credit_after_caption(s: State) -> None:
+    """A name on its own line right under a caption: the photo credit."""
+    for i in range(1, len(s.lines)):
+        if not s.kept(i) or s.category(i - 1) is not Category.CAPTION:
+            continue
+        line = s.lines[i]
+        if not line.terminal and line.words <= CREDIT_MAX_WORDS and line.length <= AUTHOR_MAX_LEN \
+                and _NAME.match(line.text.strip()):
+            s.label(i, "caption.credit_after_caption", Category.CAPTION,
+                    f"a name alone under the caption on line {s.lines[i - 1].block.line}: its credit")
+
+
 def _card_like(s: State, zone: list[int], pos: int) -> bool:
     """A block that fits a teaser card: a headline, its repeat, its summary or its author line."""
     line = s.lines[zone[pos]]
@@ -156,15 +258,19 @@ def trailing_block(s: State) -> None:
 
 
 HEURISTICS: tuple[Callable[[State], None], ...] = (
+    main_body_run,
     title_at_top,
     form_status_near_subscription,
+    credit_after_caption,
     bullet_teaser_run,
+    teaser_after_lead_in,
     trailing_block,
+    tail_headline_run,
 )
 
 
-def run(lines: list[Line], first: list[Hit | None]) -> State:
-    state = State(lines=lines, labels=list(first))
+def run(lines: list[Line], first: list[Hit | None], *, full_page: bool = False) -> State:
+    state = State(lines=lines, labels=list(first), full_page=full_page)
     for heuristic in HEURISTICS:
         heuristic(state)
     return state

@@ -6,6 +6,7 @@ and the context pass read these fields instead of re-scanning the text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import Match, Matcher, exact_key, normalize
@@ -13,7 +14,8 @@ from .model import Block
 
 # Sentence end: . ! ? … optionally followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?\s*$")
-_BULLET = re.compile(r"^\s*[-–—•·*▪►▸]\s+")
+# List markers: dashes and bullets, and the "+" / "o" markers text browsers use for nested lists.
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸+]|o(?=\s+[A-ZÀ-Þ\d]))\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
@@ -60,6 +62,14 @@ class Line:
         return None
 
 
+def _strip_symbols(text: str) -> str:
+    """Drop trailing emoji and other symbols, so "... gefällt mir 😉" still ends a sentence."""
+    end = len(text.rstrip())
+    while end and (unicodedata.category(text[end - 1]) in ("So", "Sk", "Cf", "Mn") or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
 def line_features(block: Block, matcher: Matcher) -> Line:
     text = block.text
     norm = normalize(text)
@@ -71,7 +81,7 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         key=exact_key(norm),
         length=len(text),
         words=len(_WORD.findall(text)),
-        terminal=bool(_TERMINAL.search(text)),
+        terminal=bool(_TERMINAL.search(_strip_symbols(text))),
         bullet=bool(_BULLET.match(text)),
         upper_start=bool(first and first.group(0).isupper()),
         matches=tuple(matcher.find(norm)),

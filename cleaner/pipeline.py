@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from . import context, language
+from . import context, fullpage, language
 from .config import Config
 from .features import line_features
 from .lexicon import matcher_for
@@ -49,13 +49,15 @@ def languages_for(lang: language.Language) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*lang.candidates, *FALLBACK_LANGUAGES)))
 
 
-def classify(blocks: list[Block], config: Config, lang: language.Language) -> tuple[Decision, ...]:
-    """Label every block: per-block rules first, then the context pass, then the configuration."""
+def classify(blocks: list[Block], config: Config, lang: language.Language) -> tuple[tuple[Decision, ...], bool]:
+    """Label every block: per-block rules first, then the context pass, then the configuration.
+    Also says whether the text was treated as a full page."""
     matcher = matcher_for(languages_for(lang), config.phrase_files)
     lines = [line_features(b, matcher) for b in blocks]
     table = rules()
     first = [first_hit(line, table) for line in lines]
-    state = context.run(lines, first)
+    full_page = fullpage.looks_full_page(lines) if config.full_page is None else config.full_page
+    state = context.run(lines, first, full_page=full_page)
     decisions = []
     for i, b in enumerate(blocks):
         final, note = state.labels[i], state.notes.get(i, "")
@@ -63,7 +65,7 @@ def classify(blocks: list[Block], config: Config, lang: language.Language) -> tu
         if final is not None and kept:
             note = f"category '{final.category}' is kept by the configuration"
         decisions.append(Decision(b, first[i], final, kept, note))
-    return tuple(decisions)
+    return tuple(decisions), full_page
 
 
 def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, date: str | None,
@@ -101,5 +103,5 @@ def clean(text: str, config: Config | None = None, **overrides) -> Result:
         raise InputError(f"document too large: more than {config.max_bytes} bytes (see --max-bytes)")
     blocks, date = _split_markers(split_blocks(text))
     lang = detect_language(blocks, config)
-    decisions = classify(blocks, config, lang)
-    return build_result(decisions, lang, date=date, mode="text")
+    decisions, full_page = classify(blocks, config, lang)
+    return build_result(decisions, lang, date=date, mode="full-page" if full_page else "text")

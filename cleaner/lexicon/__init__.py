@@ -13,6 +13,10 @@ Each language has a TOML file `<iso639-1>.toml` in this folder. Its top-level ta
              not literals. Every pattern needs a comment in the file saying what it catches.
 
 Phrases are written in their natural case; matching is case-insensitive and treats ’ as '.
+A caption `prefix` that ends with ':' ("Photo:", "Foto:") also marks a credit at the *end* of a
+line ("... at the summit. Photo: Jane Doe"): the matcher reports it as kind `suffix` when at most
+`CREDIT_TAIL_MAX` characters without a sentence end follow it.
+
 User phrase files (`--phrases FILE`) use the same format and are merged with the built-in lists.
 """
 from __future__ import annotations
@@ -26,6 +30,8 @@ from pathlib import Path
 
 KINDS = ("exact", "prefix", "contains", "pattern")
 DEFAULT_CONTAINS_MAX_LEN = 120
+#: A credit after a caption marker at the end of a line is a name or two, an agency, a date.
+CREDIT_TAIL_MAX = 60
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -67,7 +73,7 @@ class Match:
 
     def describe(self) -> str:
         how = {"exact": "is the phrase", "prefix": "starts with", "contains": "contains",
-               "pattern": "matches the pattern"}[self.kind]
+               "pattern": "matches the pattern", "suffix": "ends with a credit after"}[self.kind]
         return f"{how} '{self.phrase}' ({self.lang})"
 
 
@@ -154,6 +160,12 @@ class Matcher:
             else:
                 self._patterns.append((re.compile(e.phrase), m))
         self._contains = contains
+        # Caption markers ending in ':' also introduce a credit at the end of a line.
+        credits = {normalize(e.phrase): Match(e.section, "suffix", e.phrase, e.lang) for e in entries
+                   if e.section == "caption" and e.kind == "prefix" and e.phrase.endswith(":")}
+        self._credits = credits
+        self._credit_re = (re.compile(r"(?:^|[\s.,;)(|/])(" + "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
+                                      + r")\s*[^.!?:]{1,%d}$" % CREDIT_TAIL_MAX) if credits else None)
         self._contains_max = max((n for _, n in contains.values()), default=0)
         # One alternation for every `contains` phrase, longest first, on word boundaries.
         alts = sorted(contains, key=len, reverse=True)
@@ -184,6 +196,10 @@ class Matcher:
         for rx, m in self._patterns:
             if rx.search(norm):
                 found.append(m)
+        if self._credit_re is not None:
+            hit = self._credit_re.search(norm[-(CREDIT_TAIL_MAX + 40):])
+            if hit and hit.start(1) > 0:
+                found.append(self._credits[hit.group(1)])
         if self._contains_re is not None and len(norm) <= self._contains_max:
             for hit in self._contains_re.finditer(norm):
                 m, max_len = self._contains[hit.group(0)]

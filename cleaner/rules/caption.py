@@ -18,6 +18,17 @@ CAPTION_PHRASE_MAX_LEN = 800
 #: A copyright sign in a line this short is a credit, not a sentence about copyright.
 COPYRIGHT_MAX_LEN = 160
 _COPYRIGHT = re.compile(r"©|\(c\)\s", re.IGNORECASE)
+# A credit line on its own: names and agencies joined by slashes, "Archive/The Daily",
+# "Name/Agency/Desk", "Someone/stock-site.com". One of the parts must have two words or a domain,
+# or there must be three parts, so that "Pro/Contra" headings stay.
+_CREDIT_PART = r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}"
+CREDIT_LINE = re.compile(r"^\(?\s*" + _CREDIT_PART + r"(?:\s?/\s?" + _CREDIT_PART + r")+\s*\)?$")
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|de|fr|es|it|co\.uk|io)\b", re.IGNORECASE)
+#: A credit line is short: a few names.
+CREDIT_LINE_MAX_WORDS = 8
+# A credit glued after the last sentence of a caption: "... in March. Jane Doe/Agency files"
+TRAILING_SLASH_CREDIT = re.compile(r"[.!?][\"”»’]?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s?/\s?"
+                                   r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}$")
 
 
 def _credit_parenthesis(line: Line) -> str | None:
@@ -32,9 +43,27 @@ def _copyright(line: Line) -> str | None:
     return None
 
 
+def _credit_line(line: Line) -> str | None:
+    if line.terminal or line.words > CREDIT_LINE_MAX_WORDS or not CREDIT_LINE.match(line.text):
+        return None
+    parts = [p.strip(" ()") for p in line.text.split("/")]
+    if len(parts) >= 3 or any(len(p.split()) >= 2 for p in parts) or _DOMAIN.search(line.text):
+        return "a line of names joined by slashes: a photo credit"
+    return None
+
+
+def _trailing_slash_credit(line: Line) -> str | None:
+    if line.length <= CAPTION_MAX_LEN and TRAILING_SLASH_CREDIT.search(line.text):
+        return "caption ending with a 'Name/Agency' credit after its last sentence"
+    return None
+
+
 RULES = (
     Rule("caption.credit_parenthesis", Category.CAPTION, _credit_parenthesis,
          "a caption closed by an agency credit in parentheses"),
     Rule("caption.copyright", Category.CAPTION, _copyright, "a short line carrying ©"),
+    Rule("caption.credit_line", Category.CAPTION, _credit_line, "a line that is only 'Name/Agency' credits"),
+    Rule("caption.trailing_slash_credit", Category.CAPTION, _trailing_slash_credit,
+         "a caption closed by a 'Name/Agency' credit"),
     phrase_rule("caption.phrase", Category.CAPTION, max_len=CAPTION_PHRASE_MAX_LEN),
 )

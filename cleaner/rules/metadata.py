@@ -25,6 +25,14 @@ DATE_LINE_MAX_LEN = 80
 #: A machine marker glued to the start of a block: a label word and an ISO date ("date 2025-09-05 ...").
 LEADING_MARKER = re.compile(r"^\s*(?:[^\W\d_]{2,12}\s*:?\s*)?(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?)\s+(?=\S)")
 
+# A line of short segments split by '|', '·' or '•' with a date in one of them:
+# "March 3, 2021 | 5 min read | Comments".
+_SEGMENT_SPLIT = re.compile(r"\s[|·•]\s")
+_DATE_ANYWHERE = re.compile(DATE)
+#: Each segment of a metadata line is short; a segment longer than this is a sentence.
+SEGMENT_MAX_LEN = 60
+SEGMENTS_LINE_MAX_LEN = 240
+
 _NUMERIC = re.compile(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -48,7 +56,18 @@ def _date_line(line: Line) -> str | None:
     return None
 
 
+def _segments(line: Line) -> str | None:
+    if line.length > SEGMENTS_LINE_MAX_LEN:
+        return None
+    parts = _SEGMENT_SPLIT.split(line.text)
+    if len(parts) >= 2 and all(len(p) <= SEGMENT_MAX_LEN for p in parts) \
+            and any(_DATE_ANYWHERE.search(p) for p in parts):
+        return f"{len(parts)} short segments separated by '|' or '·', one of them a date"
+    return None
+
+
 RULES = (
     Rule("metadata.date_line", Category.METADATA, _date_line, "a line that is only a date (and time)"),
+    Rule("metadata.segments", Category.METADATA, _segments, "a dateline of short '|'-separated segments"),
     phrase_rule("metadata.phrase", Category.METADATA, max_len=DATE_LINE_MAX_LEN),
 )
