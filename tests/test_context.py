@@ -1,0 +1,298 @@
+"""One case (at least) per context heuristic, in English and French, on small invented articles.
+
+Each case is (heuristic, lang, article, expected removals). The expected removals map the input
+line of every removed block to its (rule, category); every other line must stay in the body.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Category, clean
+from cleaner.context import HEURISTICS
+from helpers import norm
+
+C = Category
+
+TITLE_EN = """\
+Flood defences tested as the River Ouse reaches a record height
+
+Water levels in York rose above five metres overnight, the Environment Agency said, as emergency crews reinforced the barriers along the riverside.
+
+Several streets near the city centre were closed on Saturday morning and around forty homes were evacuated as a precaution.
+"""
+
+TITLE_REPEAT_FR = """\
+Grève à la SNCF : le trafic sera très perturbé ce week-end
+
+Grève à la SNCF : le trafic sera très perturbé ce week-end
+
+Les syndicats de cheminots ont confirmé mercredi un préavis de grève de trois jours, qui devrait fortement perturber les départs en vacances.
+
+La direction prévoit un TGV sur deux en moyenne et appelle les voyageurs à reporter leurs déplacements.
+"""
+
+FORM_STATUS_FR = """\
+Le préfet a annoncé la levée des restrictions d'eau dans l'ensemble du département après les fortes pluies de la semaine dernière.
+
+Recevez notre newsletter locale chaque matin
+
+Une erreur est survenue
+
+Les agriculteurs saluent une décision attendue depuis plusieurs semaines, même si les nappes phréatiques restent en dessous des normales saisonnières.
+"""
+
+FORM_STATUS_EN = """\
+The library service will reopen its three branches on Saturday after a six-week closure for repairs to the heating system.
+
+Sign up for our weekly community newsletter
+
+Something went wrong. Please try again
+
+Opening hours will be extended on weekday evenings until the end of the year, the council said in a statement.
+"""
+
+BULLET_RUN_EN = """\
+The new timetable comes into force on Monday and adds late-evening services on the busiest commuter routes into the city.
+- Rail fares to rise by five per cent from January next year
+- Why the northern rail upgrade has been delayed again and again
+Operators say the changes were shaped by a public consultation that drew more than twelve thousand responses last autumn.
+"""
+
+BULLET_RUN_FR = """\
+La métropole a présenté mardi son nouveau plan vélo, qui prévoit cent kilomètres de pistes supplémentaires d'ici à la fin du mandat.
+- Pourquoi les ventes de vélos électriques ralentissent en France
+- À Strasbourg, les cyclistes réclament plus de stationnements sécurisés
+Les associations d'usagers jugent le calendrier trop lent mais saluent un budget en nette hausse par rapport au précédent plan.
+"""
+
+TRAILING_EN = """\
+The harbour authority confirmed on Friday that repairs to the sea wall would begin in March and last around eighteen months.
+
+Share this article
+
+Comments
+
+Why our coastal towns are losing their young people
+
+Young families are leaving seaside towns at a faster rate than anywhere else in the country, new figures suggest, as house prices and a lack of
+
+Helen Marsh
+
+Inside the race to save Britain's last working lighthouses
+
+Only a handful of lighthouses still have keepers, and the trusts that run them say the cost of repairs is climbing every single year while
+
+Newsdesk
+"""
+
+TRAILING_FR = """\
+La région a validé jeudi le financement de la nouvelle ligne de car express entre Vannes et Rennes, qui doit ouvrir à la rentrée prochaine.
+
+Partager l'article
+
+Laisser un commentaire
+
+Le covoiturage progresse enfin dans les zones rurales du Morbihan
+
+Longtemps marginal, le covoiturage domicile-travail gagne du terrain dans les communes éloignées des grands axes, portée par les aides de la région et par
+
+Service Économie
+"""
+
+CREDIT_EN = """\
+The harbour authority confirmed on Friday that repairs to the sea wall would begin in March and last around eighteen months.
+
+Photo: workers inspect the damaged section of the sea wall after the January storms
+
+Helen Marsh
+
+Engineers say the wall has been weakened by decades of erosion and will need to be rebuilt rather than patched, at a cost of several million pounds.
+"""
+
+CREDIT_FR = """\
+Le port de Saint-Malo a confirmé vendredi que les travaux de réparation de la digue commenceraient en mars et dureraient environ dix-huit mois.
+
+Photo : des ouvriers inspectent la partie endommagée de la digue après les tempêtes de janvier
+
+Marc Durand / Studio Nord
+
+Les ingénieurs estiment que l'ouvrage, fragilisé par des décennies d'érosion, devra être reconstruit plutôt que simplement consolidé.
+"""
+
+AFTER_LEAD_IN_FR = """\
+Le port de Saint-Malo a confirmé vendredi que les travaux de réparation de la digue commenceraient en mars et dureraient environ dix-huit mois.
+
+Lire aussi
+
+Tempête Ciarán : les communes du littoral comptent encore les dégâts
+
+Digues, dunes, falaises : le trait de côte recule plus vite que prévu
+
+Les ingénieurs estiment que l'ouvrage, fragilisé par des décennies d'érosion, devra être reconstruit plutôt que simplement consolidé.
+
+Le chantier coûtera au moins six millions d'euros, dont la moitié sera prise en charge par l'État et la région Bretagne.
+"""
+
+AFTER_LEAD_IN_EN = """\
+The county council voted on Thursday to close two of its four recycling centres, citing a budget gap of nearly four million pounds.
+
+Related:
+
+Bin collections to move to every three weeks from April
+
+Residents will be able to use the remaining sites for longer hours from next spring, a spokesperson for the authority confirmed.
+
+Opposition councillors said they would ask for the decision to be reviewed at the next full meeting.
+"""
+
+TAIL_RUN_EN = """\
+The harbour authority confirmed on Friday that repairs to the sea wall would begin in March and last around eighteen months.
+
+Engineers say the wall has been weakened by decades of erosion and will need to be rebuilt rather than patched, at a cost of several million pounds.
+
+Storm damage bill for coastal councils passes fifty million
+
+How rising seas are redrawing the map of the Norfolk coast
+
+Fishing fleet hopes for a better season after two lean years
+"""
+
+TAIL_RUN_FR = """\
+La région a validé jeudi le financement de la nouvelle ligne de car express entre Vannes et Rennes, qui doit ouvrir à la rentrée prochaine.
+
+Le service proposera un départ toutes les demi-heures aux heures de pointe, pour un billet au même prix que le train régional.
+
+Le covoiturage progresse enfin dans les zones rurales du Morbihan
+
+Pourquoi les petites lignes ferroviaires bretonnes restent menacées
+
+Transports scolaires : la pénurie de conducteurs inquiète les familles
+"""
+
+FULL_PAGE_EN = """\
+Home
+News
+Sport
+Weather
+Local elections
+
+The island ferry will run twice a day throughout the winter for the first time in a decade, the operator announced on Wednesday, after a campaign by residents.
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland and return the same day.
+
+A lifeline for businesses
+
+Shopkeepers on the larger island said the extra sailing would make deliveries more reliable and help them stay open through the quieter months.
+
+Contact us
+Privacy policy
+Accessibility statement
+"""
+
+FULL_PAGE_FR = """\
+Accueil
+Actualités
+Sports
+Météo
+Élections municipales
+
+Le bac de l'île d'Yeu assurera deux rotations quotidiennes tout l'hiver, une première depuis dix ans, a annoncé mercredi la compagnie après une longue mobilisation des habitants.
+
+Les insulaires se plaignaient depuis des années qu'une seule traversée par jour les empêchait de se rendre à un rendez-vous médical sur le continent et de rentrer le soir même.
+
+Un soulagement pour les commerçants
+
+Les commerçants de l'île estiment que cette rotation supplémentaire rendra les livraisons plus fiables et les aidera à rester ouverts pendant les mois creux.
+
+Nous contacter
+Mentions légales
+Plan d'accès au port
+"""
+
+_OUTSIDE = ("page.outside_body", C.NAVIGATION)
+FULL_PAGE = {"full_page": True}
+
+#: (heuristic, lang, article, {line: (rule, category)} for every block that must go, clean() options)
+CONTEXT_CASES = [
+    ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
+    ("title_at_top", "fr", TITLE_REPEAT_FR, {1: ("title.top", C.TITLE), 3: ("title.repeat", C.TITLE)}),
+    ("form_status_near_subscription", "fr", FORM_STATUS_FR,
+     {3: ("subscription.phrase", C.SUBSCRIPTION), 5: ("subscription.form_status", C.SUBSCRIPTION)}),
+    ("form_status_near_subscription", "en", FORM_STATUS_EN,
+     {3: ("subscription.phrase", C.SUBSCRIPTION), 5: ("subscription.form_status", C.SUBSCRIPTION)}),
+    ("bullet_teaser_run", "en", BULLET_RUN_EN,
+     {2: ("teaser.bullet_run", C.TEASER), 3: ("teaser.bullet_run", C.TEASER)}),
+    ("bullet_teaser_run", "fr", BULLET_RUN_FR,
+     {2: ("teaser.bullet_run", C.TEASER), 3: ("teaser.bullet_run", C.TEASER)}),
+    ("trailing_block", "en", TRAILING_EN,
+     {3: ("share.phrase", C.SHARE), 5: ("comments.phrase", C.COMMENTS),
+      **{n: ("teaser.trailing_block", C.TEASER) for n in (7, 9, 11, 13, 15, 17)}}),
+    ("trailing_block", "fr", TRAILING_FR,
+     {3: ("share.phrase", C.SHARE), 5: ("comments.phrase", C.COMMENTS),
+      **{n: ("teaser.trailing_block", C.TEASER) for n in (7, 9, 11)}}),
+    ("credit_after_caption", "en", CREDIT_EN,
+     {3: ("caption.phrase", C.CAPTION), 5: ("caption.credit_after_caption", C.CAPTION)}),
+    ("teaser_after_lead_in", "fr", AFTER_LEAD_IN_FR,
+     {3: ("teaser.lead_in", C.TEASER), 5: ("teaser.after_lead_in", C.TEASER),
+      7: ("teaser.after_lead_in", C.TEASER)}),
+    ("teaser_after_lead_in", "en", AFTER_LEAD_IN_EN,
+     {3: ("teaser.lead_in", C.TEASER), 5: ("teaser.after_lead_in", C.TEASER)}),
+    ("tail_headline_run", "en", TAIL_RUN_EN, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
+    ("tail_headline_run", "fr", TAIL_RUN_FR, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
+    # full pages only (forced here; detection needs 30+ blocks): the body is the best run of prose
+    ("main_body_run", "en", FULL_PAGE_EN,
+     {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 4: _OUTSIDE, 5: _OUTSIDE,
+      15: ("navigation.phrase", C.NAVIGATION), 16: ("legal.phrase", C.LEGAL), 17: _OUTSIDE}, FULL_PAGE),
+    ("main_body_run", "fr", FULL_PAGE_FR,
+     {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 4: _OUTSIDE, 5: _OUTSIDE,
+      15: ("navigation.phrase", C.NAVIGATION), 16: ("legal.phrase", C.LEGAL), 17: _OUTSIDE}, FULL_PAGE),
+]
+
+
+def _params():
+    for heuristic, lang, article, expected, *options in CONTEXT_CASES:
+        yield pytest.param(heuristic, lang, article, expected, options[0] if options else {},
+                           id=f"{heuristic}-{lang}")
+
+
+@pytest.mark.parametrize(("heuristic", "lang", "article", "expected", "options"), list(_params()))
+def test_context_heuristic(heuristic, lang, article, expected, options):
+    result = clean(article, lang=lang, **options)
+
+    got = {r.line: (r.rule, r.category) for r in result.removed}
+    assert got == expected
+    for r in result.removed:
+        assert r.reason, f"no reason for line {r.line}"
+    # what is not removed is the body, in input order
+    lines = article.split("\n")
+    body = [lines[n - 1] for n in range(1, len(lines) + 1) if lines[n - 1].strip() and n not in expected]
+    assert [norm(p) for p in result.paragraphs] == [norm(b) for b in body]
+
+
+def test_title_is_reported_as_metadata():
+    result = clean(TITLE_REPEAT_FR, lang="fr")
+    assert result.title == "Grève à la SNCF : le trafic sera très perturbé ce week-end"
+    reasons = {r.line: r.reason for r in result.removed}
+    assert "line 1" in reasons[3]  # the repeat points back at the title it repeats
+
+
+def test_context_label_keeps_the_per_block_first_label():
+    """A block first labelled by a per-block rule and relabelled by the context pass keeps both."""
+    result = clean(TRAILING_FR, lang="fr")
+    service = next(d for d in result.decisions if d.block.line == 11)
+    assert service.final.rule == "teaser.trailing_block"
+    # "Service Économie" is not a phrase of any list: no first label, only the context one
+    assert service.first is None
+    share = next(d for d in result.decisions if d.block.line == 3)
+    assert share.first.rule == share.final.rule == "share.phrase"
+
+
+def test_full_page_is_off_for_a_short_article_and_reported_when_forced():
+    assert clean(FULL_PAGE_EN, lang="en").mode == "text"
+    assert clean(FULL_PAGE_EN, lang="en", full_page=True).mode == "full-page"
+    # without the full-page pass the menu entries that are not phrases stay
+    assert "Sport" in clean(FULL_PAGE_EN, lang="en").paragraphs
+
+
+def test_every_heuristic_has_a_case():
+    assert {h.__name__ for h in HEURISTICS} <= {case[0] for case in CONTEXT_CASES}

@@ -1,0 +1,317 @@
+"""Negatives: real-looking body text that resembles boilerplate and must stay.
+
+Two kinds of cases, both kept as data:
+- NEGATIVE_LINES: (lang, line, what it resembles). The line is cleaned inside a small article
+  (helpers.in_body) and must stay in the body, as its own paragraph.
+- NEGATIVE_ARTICLES: (name, lang, article, lines that must stay). Each listed input line must stay
+  in the body as its own paragraph, and must not appear in `result.removed`.
+
+Cases that fail because of a cleaner bug are listed in KNOWN_BUGS with what goes wrong; they run as
+strict xfails, so fixing the bug makes them fail until the mark is removed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from helpers import LINE, clean_line, norm
+
+NEGATIVE_LINES = [
+    # short quoted sentences
+    ("en", '"We will not back down," she said.', "a short line"),
+    ("fr", "« Nous ne céderons pas », a-t-elle lancé.", "a short line"),
+    ("fr", "Merci.", "a sign-up form message ('merci'), but no subscription prompt is near"),
+    # sentences that mention a newsletter, a photo, sharing, comments
+    ("en", "The mayor announced the decision in the council's weekly newsletter, which is delivered "
+           "to around forty thousand households across the district.", "subscription ('newsletter')"),
+    ("en", "She first read about the closure in the parish newsletter.", "subscription ('newsletter')"),
+    ("fr", "La mairie a détaillé le projet dans la newsletter envoyée chaque mois à ses quarante mille "
+           "abonnés, a précisé son cabinet mardi.", "subscription ('la newsletter')"),
+    ("en", "A photo of the damaged bridge circulated widely on social media on Sunday evening.",
+     "caption ('photo')"),
+    ("en", "Photos taken by residents show water reaching the first floor of several houses.",
+     "caption ('photos')"),
+    ("fr", "Une photo du pont endommagé a largement circulé sur les réseaux sociaux dimanche soir.",
+     "caption ('photo')"),
+    ("en", "Shares in the company fell twelve per cent on Tuesday after a profit warning.", "share ('shares')"),
+    ("fr", "Partager les richesses, c'est le cœur de notre programme, a martelé la candidate.",
+     "share ('partager')"),
+    ("en", "Comments from residents were overwhelmingly negative, the report found.", "comments ('comments')"),
+    ("fr", "Comment la ville a-t-elle financé le projet ?", "comments ('comment')"),
+    ("fr", "Commentaires et critiques ont afflué après la publication du rapport.", "comments ('commentaires')"),
+    # sentences that open with a widget or menu word
+    ("en", "Subscribers to the streaming service were told on Monday that prices would rise.",
+     "subscription ('subscribe')"),
+    ("en", "Sign-ups for the scheme have doubled since January, officials said.", "subscription ('sign up')"),
+    ("en", "Like many coastal towns, Whitby depends on summer visitors.", "share ('like')"),
+    ("en", "Top officials met on Friday to discuss the plan.", "caption ('top:')"),
+    ("en", "Follow the money, the detective told jurors.", "navigation ('follow')"),
+    ("en", "Home owners in the valley have been told to prepare for further flooding.", "navigation ('home')"),
+    ("fr", "Accueil chaleureux pour la délégation japonaise, reçue mardi en mairie.", "navigation ('accueil')"),
+    ("fr", "À lire le rapport, on comprend que la mairie connaissait le problème depuis 2019.",
+     "teaser ('à lire')"),
+    ("fr", "Il vous reste trois jours pour déposer votre dossier, rappelle la préfecture.",
+     "subscription ('il vous reste', a paywall counter)"),
+    ("en", "By continuing to use coal, the plant will miss its 2030 emissions target, the report said.",
+     "cookie ('by continuing to use')"),
+    ("en", "You can reach the island only by ferry during the winter months.", "author ('you can reach')"),
+    # sentences with a date, a source in parentheses, an enumeration
+    ("en", "On March 3, 2024, the council approved the budget by a single vote.", "metadata (a date)"),
+    ("fr", "Le 14 juillet 2023, la mairie a tiré son dernier feu d'artifice.", "metadata (a date)"),
+    ("fr", "Le taux de participation a atteint 64 %, un record depuis 1998 (sondage Ifop / Fiducial).",
+     "caption (a credit in parentheses)"),
+    ("en", "The new law bans (a) resale, (b) export and (c) storage of the devices.",
+     "caption ('(c)' read as a copyright sign)"),
+]
+
+SHORT_FIRST_PARAGRAPH_EN = """\
+The strike is over.
+
+After eleven days of walkouts, bus drivers in Bristol voted by a large majority on Tuesday to accept a revised pay offer from the operator.
+
+Full timetables will return on Monday, the company said, although some rural routes may take longer to restore.
+"""
+
+SHORT_FIRST_PARAGRAPH_FR = """\
+La grève est terminée.
+
+Après onze jours de mobilisation, les conducteurs de bus de Rennes ont accepté mardi à une large majorité la nouvelle proposition salariale de l'exploitant.
+
+Les horaires complets reprendront dès lundi, selon la société, même si certaines lignes rurales pourraient mettre plus de temps à être rétablies.
+"""
+
+SUBHEADINGS_EN = """\
+After eleven days of walkouts, bus drivers in Bristol voted by a large majority on Tuesday to accept a revised pay offer from the operator.
+
+What changes for passengers
+
+Full timetables will return on Monday, the company said, although some rural routes may take longer to restore because of driver shortages.
+
+A fragile truce
+
+The union warned that it could call new strikes in the spring if the promised recruitment of drivers does not happen.
+"""
+
+SUBHEADINGS_FR = """\
+Après onze jours de mobilisation, les conducteurs de bus de Rennes ont accepté mardi à une large majorité la nouvelle proposition salariale de l'exploitant.
+
+Ce qui change pour les usagers
+
+Les horaires complets reprendront dès lundi, selon la société, même si certaines lignes rurales pourraient mettre plus de temps à être rétablies.
+
+Une trêve fragile
+
+Le syndicat prévient qu'il pourrait appeler à de nouvelles grèves au printemps si les recrutements promis ne sont pas au rendez-vous.
+"""
+
+COLON_LIST_EN = """\
+After eleven days of walkouts, bus drivers in Bristol voted by a large majority on Tuesday to accept a revised pay offer from the operator.
+The deal has three parts:
+- Recruiting forty new drivers before the winter timetable begins
+- Reopening the depot in Avonmouth that closed last spring
+- Reviewing shift patterns with the union every three months
+The union said it would monitor the deal closely.
+"""
+
+COLON_LIST_FR = """\
+Après onze jours de mobilisation, les conducteurs de bus de Rennes ont accepté mardi la nouvelle proposition salariale de l'exploitant.
+
+L'accord prévoit notamment :
+- Recruter quarante nouveaux conducteurs avant la rentrée de septembre
+- Rouvrir le dépôt de Cesson-Sévigné fermé au printemps dernier
+- Revoir l'organisation des horaires avec les syndicats chaque trimestre
+
+Le syndicat a promis de rester vigilant.
+"""
+
+HEADING_LIST_FR = """\
+Après onze jours de mobilisation, les conducteurs de bus de Rennes ont accepté mardi la nouvelle proposition salariale de l'exploitant.
+
+Les priorités pour l'année à venir
+- Recruter quarante nouveaux conducteurs avant la rentrée de septembre
+- Rouvrir le dépôt de Cesson-Sévigné fermé au printemps dernier
+
+Le syndicat a promis de rester vigilant.
+"""
+
+SHORT_BULLETS_AFTER_SENTENCE_EN = """\
+The new tram line, approved by the combined authority on Wednesday, will be the largest transport project in the region for a generation.
+- Fourteen kilometres of track
+- Twenty-two new stops
+- Opening in spring 2029
+Construction is due to start next summer, once the final funding agreement with the government has been signed.
+"""
+
+COLON_LIST_OWN_PARAGRAPH_EN = """\
+After eleven days of walkouts, bus drivers in Bristol voted by a large majority on Tuesday to accept a revised pay offer from the operator.
+
+The agreement sets out three priorities for the coming year:
+- Recruiting forty new drivers before the winter timetable begins
+- Reopening the depot in Avonmouth that closed last spring
+- Reviewing shift patterns with the union every three months
+
+The union said it would monitor the deal closely.
+"""
+
+SHARE_BAR_MID_ARTICLE_EN = """\
+The city's only maternity unit will close its doors at the end of the month, health officials confirmed on Wednesday afternoon.
+
+Share this article
+
+Comments (12)
+
+Women due to give birth after the closure will be referred to the hospital in Hexham, a forty-minute drive away for most families.
+
+Campaigners have vowed to challenge the decision in court, arguing that the public consultation ignored the views of local midwives.
+"""
+
+NEWSLETTER_BOX_MID_ARTICLE_EN = """\
+The city's only maternity unit will close its doors at the end of the month, health officials confirmed on Wednesday afternoon.
+
+Get our free morning newsletter
+
+Sign up
+
+What happens to expectant mothers
+
+Women due to give birth after the closure will be referred to the hospital in Hexham, a forty-minute drive away for most families.
+
+A fight that is not over
+
+Campaigners have vowed to challenge the decision in court, arguing that the public consultation ignored the views of local midwives.
+"""
+
+BODY_AFTER_LEAD_IN_LIST_FR = """\
+Le port de Saint-Malo a confirmé vendredi que les travaux de réparation de la digue commenceraient en mars et dureraient environ dix-huit mois.
+
+Lire aussi
+
+Tempête Ciarán : les communes du littoral comptent encore les dégâts
+
+Les ingénieurs estiment que l'ouvrage, fragilisé par des décennies d'érosion, devra être reconstruit plutôt que simplement consolidé.
+"""
+
+SUBHEADING_AFTER_LEAD_IN_LIST_FR = """\
+Le port de Saint-Malo a confirmé vendredi que les travaux de réparation de la digue commenceraient en mars et dureraient environ dix-huit mois.
+
+Lire aussi
+
+Tempête Ciarán : les communes du littoral comptent encore les dégâts
+
+Une facture salée pour la ville
+
+Les ingénieurs estiment que l'ouvrage, fragilisé par des décennies d'érosion, devra être reconstruit plutôt que simplement consolidé.
+
+Le chantier coûtera au moins six millions d'euros, dont la moitié sera prise en charge par l'État et la région Bretagne.
+"""
+
+SUBHEADING_AFTER_CAPTION_EN = """\
+The harbour authority confirmed on Friday that repairs to the sea wall would begin in March and last around eighteen months.
+
+Photo: workers inspect the damaged section of the sea wall after the January storms
+
+What Happens Next
+
+Engineers say the wall has been weakened by decades of erosion and will need to be rebuilt rather than patched, at a cost of several million pounds.
+
+The authority will publish a detailed timetable for the works at a public meeting in the town hall next month.
+"""
+
+#: (name, lang, article, input lines that must stay, each as its own paragraph)
+NEGATIVE_ARTICLES = [
+    ("short_first_paragraph", "en", SHORT_FIRST_PARAGRAPH_EN, [1, 3, 5]),
+    ("short_first_paragraph", "fr", SHORT_FIRST_PARAGRAPH_FR, [1, 3, 5]),
+    ("subheadings_in_body", "en", SUBHEADINGS_EN, [1, 3, 5, 7, 9]),
+    ("subheadings_in_body", "fr", SUBHEADINGS_FR, [1, 3, 5, 7, 9]),
+    ("bullets_after_colon_line", "en", COLON_LIST_EN, [1, 2, 3, 4, 5, 6]),
+    ("bullets_after_colon_line", "fr", COLON_LIST_FR, [1, 3, 4, 5, 6, 8]),
+    ("bullets_after_heading", "fr", HEADING_LIST_FR, [1, 3, 4, 5, 7]),
+    ("short_bullets_after_sentence", "en", SHORT_BULLETS_AFTER_SENTENCE_EN, [1, 2, 3, 4, 5]),
+    ("bullets_after_colon_line_own_paragraph", "en", COLON_LIST_OWN_PARAGRAPH_EN, [1, 3, 4, 5, 6, 8]),
+    ("body_after_share_bar_mid_article", "en", SHARE_BAR_MID_ARTICLE_EN, [1, 7, 9]),
+    ("body_after_newsletter_box_mid_article", "en", NEWSLETTER_BOX_MID_ARTICLE_EN, [1, 7, 9, 11, 13]),
+    ("last_paragraph_after_lead_in_list", "fr", BODY_AFTER_LEAD_IN_LIST_FR, [1, 7]),
+    ("subheading_after_lead_in_list", "fr", SUBHEADING_AFTER_LEAD_IN_LIST_FR, [1, 7, 9, 11]),
+    ("title_case_subheading_after_caption", "en", SUBHEADING_AFTER_CAPTION_EN, [1, 5, 7, 9]),
+]
+
+#: Case (line text, or article name-lang) -> the cleaner bug that makes it fail.
+KNOWN_BUGS = {
+    "She first read about the closure in the parish newsletter.":
+        "[subscription] contains 'newsletter' fires on any line up to 120 characters, so a short body "
+        "sentence that mentions a newsletter is removed as a subscription prompt",
+    "À lire le rapport, on comprend que la mairie connaissait le problème depuis 2019.":
+        "fr [teaser] prefix 'à lire' matches a sentence opening 'À lire le rapport, ...' "
+        "(prefix phrases apply to whole prose sentences up to 300 characters)",
+    "Il vous reste trois jours pour déposer votre dossier, rappelle la préfecture.":
+        "fr [subscription] prefix 'il vous reste' matches an ordinary quoted sentence",
+    "By continuing to use coal, the plant will miss its 2030 emissions target, the report said.":
+        "en [cookie] prefix 'by continuing to use' matches an ordinary body sentence",
+    "You can reach the island only by ferry during the winter months.":
+        "en [author] prefix 'you can reach' matches an ordinary body sentence",
+    "The new law bans (a) resale, (b) export and (c) storage of the devices.":
+        "caption.copyright's _COPYRIGHT regex reads the enumeration marker '(c) ' as a copyright "
+        "sign, so a short sentence with a list (a), (b), (c) is removed as a photo credit",
+    "bullets_after_colon_line_own_paragraph-en":
+        "text.split_blocks joins an intro line ending in ':' and its bulleted items into one "
+        "'hard-wrapped' block when they sit alone in a blank-line paragraph (':' counts as a "
+        "sentence end for only 1 of 3 lines), so the list items are no longer separate paragraphs",
+    "body_after_newsletter_box_mid_article-en":
+        "context.trailing_block: a newsletter box inside the article (two subscription lines) "
+        "counts as an end-of-article run, and a body paragraph after a subheading counts as a "
+        "card summary, so every subheaded section after the box is removed as teaser",
+    "last_paragraph_after_lead_in_list-fr":
+        "context.teaser_after_lead_in (_run_of_cards): a sentence after a card title is taken as "
+        "its summary when nothing follows, so the article's last paragraph after a 'Lire aussi' "
+        "link is removed as teaser",
+    "subheading_after_lead_in_list-fr":
+        "context.teaser_after_lead_in (_run_of_cards): any unpunctuated line after the linked "
+        "headline is taken as another card title, so the body's next subheading is removed",
+    "title_case_subheading_after_caption-en":
+        "context.credit_after_caption: _NAME accepts any Title Case words, so an English "
+        "subheading right under a caption ('What Happens Next') is removed as a photo credit",
+}
+
+
+def _xfail(key: str) -> list:
+    bug = KNOWN_BUGS.get(key)
+    return [pytest.mark.xfail(strict=True, reason=bug)] if bug else []
+
+
+def _line_params():
+    for lang, line, looks_like in NEGATIVE_LINES:
+        short = norm(line)
+        yield pytest.param(lang, line, looks_like, marks=_xfail(line),
+                           id=f"{lang}-{short if len(short) <= 40 else short[:40] + '...'}")
+
+
+def _article_params():
+    for name, lang, article, keep in NEGATIVE_ARTICLES:
+        yield pytest.param(article, lang, keep, marks=_xfail(f"{name}-{lang}"), id=f"{name}-{lang}")
+
+
+@pytest.mark.parametrize(("lang", "line", "looks_like"), list(_line_params()))
+def test_body_line_that_looks_like_boilerplate_stays(lang, line, looks_like):
+    result, decision = clean_line(line, lang)
+    assert decision.kept, (f"removed as {decision.final.rule} ({decision.final.reason}); "
+                           f"it only resembles {looks_like}")
+    assert LINE not in {r.line for r in result.removed}
+    assert norm(line) in [norm(p) for p in result.paragraphs]
+
+
+@pytest.mark.parametrize(("article", "lang", "keep"), list(_article_params()))
+def test_body_structure_that_looks_like_boilerplate_stays(article, lang, keep):
+    result = clean(article, lang=lang)
+    lines = article.split("\n")
+    removed = {r.line: r for r in result.removed}
+    paragraphs = [norm(p) for p in result.paragraphs]
+    for n in keep:
+        text = lines[n - 1]
+        assert text.strip(), f"line {n} of the case is blank"
+        assert n not in removed, f"line {n} removed by {removed[n].rule}: {removed[n].reason}"
+        assert norm(text) in paragraphs, f"line {n} is not its own paragraph in the body: {text!r}"
+
+
+def test_known_bugs_all_refer_to_cases():
+    keys = {line for _, line, _ in NEGATIVE_LINES} | {f"{name}-{lang}" for name, lang, _, _ in NEGATIVE_ARTICLES}
+    assert set(KNOWN_BUGS) <= keys
