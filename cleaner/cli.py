@@ -197,6 +197,21 @@ class Writer:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # the reader went away (`clean-articles ... | head`): stop quietly, as other tools do
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("clean-articles: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
@@ -224,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     writer = Writer(args, many)
     cleaned = failed = 0
     for outcome in batch.run(iter_tasks(args.paths, args.input_format, config.max_bytes), config):
-        error = outcome.error or writer.write(outcome)
+        error = writer.write(outcome) or outcome.error
         if error:
             failed += 1
             print(f"clean-articles: {outcome.task.id}: {error}", file=sys.stderr)

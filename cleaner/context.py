@@ -38,10 +38,16 @@ CARD_TITLE_MAX_LEN = 200
 TAIL_RUN_MIN = 3
 #: ... each of at least this many words (shorter lines are addresses, names, list items).
 TAIL_HEADLINE_MIN_WORDS = 4
+#: A card summary cut off mid-sentence is at least this long.
+CUT_SUMMARY_MIN_LEN = 80
+#: Rules whose captions already carry their credit.
+_CREDITED = frozenset({"caption.credit_parenthesis", "caption.copyright", "caption.credit_line",
+                       "caption.trailing_slash_credit"})
 #: A credit under a caption: a name or two.
 CREDIT_MAX_WORDS = 5
 _NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&)"
                    r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&))*$")
+_WORDS = re.compile(r"[^\W\d_]+")
 #: Share of teaser-card-like blocks a trailing zone needs before it is dropped whole.
 CARD_ZONE_MIN_SHARE = 0.8
 
@@ -69,15 +75,17 @@ def main_body_run(s: State) -> None:
     before and after it is page furniture (menus, link lists, footers)."""
     if not s.full_page:
         return
-    span = fullpage.best_run([fullpage.block_score(line, s.labels[i]) for i, line in enumerate(s.lines)])
-    if span is None:
+    runs = fullpage.body_runs([fullpage.block_score(line, s.labels[i]) for i, line in enumerate(s.lines)])
+    if not runs:
         return
-    start, end = span
-    where = f"lines {s.lines[start].block.line}-{s.lines[end - 1].block.line}"
-    for i in (*range(0, start), *range(end, len(s.lines))):
-        if s.kept(i):
+    inside = set()
+    for start, end in runs:
+        inside.update(range(start, end))
+    where = ", ".join(f"{s.lines[a].block.line}-{s.lines[b - 1].block.line}" for a, b in runs)
+    for i in range(len(s.lines)):
+        if i not in inside and s.kept(i):
             s.label(i, "page.outside_body", Category.NAVIGATION,
-                    f"outside the main run of prose ({where}) of a full page")
+                    f"outside the runs of prose (lines {where}) of a full page")
 
 
 def title_at_top(s: State) -> None:
@@ -150,28 +158,27 @@ def _card_title(line: Line) -> bool:
 
 
 def _run_of_cards(s: State, start: int, rule: str, why: str) -> int:
-    """Label the teaser cards from `start` on: titles, date lines, and summaries that sit between
-    two titles (or a title and the end). Returns how many blocks were labelled."""
-    n, labelled, prev_title = len(s.lines), 0, False
-    j = start
+    """Label the teaser cards from `start` on: titles, and summaries cut off mid-sentence under
+    them. A complete paragraph ends the run (the body resumes); a last title before it that is
+    shorter than the headlines above it is the body's subheading. Returns the cards labelled."""
+    n, run, j = len(s.lines), [], start
     while j < n:
         if not s.kept(j):
             j += 1
             continue
         line = s.lines[j]
-        if _card_title(line):
-            prev_title = True
-        elif prev_title and line.terminal:
-            nxt = next((k for k in range(j + 1, n) if s.kept(k)), None)
-            if nxt is not None and not _card_title(s.lines[nxt]):
-                break  # prose that goes on: the body resumes
-            prev_title = False
-        else:
-            break
-        s.label(j, rule, Category.TEASER, why)
-        labelled += 1
-        j += 1
-    return labelled
+        if _card_title(line) or (run and not line.terminal and line.length >= CUT_SUMMARY_MIN_LEN):
+            run.append(j)
+            j += 1
+            continue
+        break
+    if len(run) > 1 and j < n and s.lines[j].prose and _card_title(s.lines[run[-1]]):
+        last, titles = s.lines[run[-1]], [s.lines[k] for k in run[:-1] if _card_title(s.lines[k])]
+        if titles and last.words < min(t.words for t in titles):
+            run.pop()  # shorter than the linked headlines, and followed by body: a subheading
+    for k in run:
+        s.label(k, rule, Category.TEASER, why)
+    return len(run)
 
 
 def teaser_after_lead_in(s: State) -> None:
@@ -202,20 +209,44 @@ def tail_headline_run(s: State) -> None:
                     f"one of {len(tail)} headline-like lines after the last body paragraph")
 
 
+def _has_credit(s: State, i: int) -> bool:
+    """Whether a caption already carries its credit ("Photo: Jane Doe", "(AFP / NAME)", "©")."""
+    hit = s.labels[i]
+    if hit is None or hit.rule in _CREDITED:
+        return True
+    line, m = s.lines[i], s.lines[i].first_match("caption")
+    if m is None or m.kind == "suffix":
+        return True
+    if m.phrase.rstrip().endswith(":"):  # "Photo: Jane Doe" is a credit, "Photo: workers inspect..." is not
+        return len(line.text.split(":", 1)[-1].split()) <= CREDIT_MAX_WORDS
+    return False
+
+
+def _lowercase_words(s: State) -> set[str]:
+    return {w for line in s.lines for w in _WORDS.findall(line.text) if w.islower()}
+
+
 def credit_after_caption(s: State) -> None:
-    """A name on its own line right under a caption: the photo credit."""
+    """A name on its own line right under a caption that has no credit of its own: the photo
+    credit. Its words must be names: none of them occurs in lowercase elsewhere in the text, so a
+    Title Case subheading ("What Happens Next") stays."""
+    common: set[str] | None = None
     for i in range(1, len(s.lines)):
-        if not s.kept(i) or s.category(i - 1) is not Category.CAPTION:
+        if not s.kept(i) or s.category(i - 1) is not Category.CAPTION or _has_credit(s, i - 1):
             continue
         line = s.lines[i]
         if not line.terminal and line.words <= CREDIT_MAX_WORDS and line.length <= AUTHOR_MAX_LEN \
                 and _NAME.match(line.text.strip()):
+            common = _lowercase_words(s) if common is None else common
+            if any(w.lower() in common for w in _WORDS.findall(line.text) if not w.islower()):
+                continue
             s.label(i, "caption.credit_after_caption", Category.CAPTION,
                     f"a name alone under the caption on line {s.lines[i - 1].block.line}: its credit")
 
 
 def _card_like(s: State, zone: list[int], pos: int) -> bool:
-    """A block that fits a teaser card: a headline, its repeat, its summary or its author line."""
+    """A block that fits a teaser card: a headline, its repeat, its author line, or a summary cut
+    off mid-sentence. A complete paragraph is body, not a card."""
     line = s.lines[zone[pos]]
     if s.category(zone[pos]) in CARD_PARTS or line.headline_like:
         return True
@@ -224,9 +255,7 @@ def _card_like(s: State, zone: list[int], pos: int) -> bool:
     prev = [s.lines[zone[k]] for k in range(max(0, pos - 2), pos)]
     if any(p.key == line.key for p in prev):
         return True  # the card's title rendered twice
-    if any(p.headline_like for p in prev):
-        return True  # the summary under a card title
-    return not line.terminal and line.length >= 80  # a summary cut off mid-sentence
+    return not line.terminal and line.length >= CUT_SUMMARY_MIN_LEN
 
 
 def trailing_block(s: State) -> None:

@@ -55,6 +55,7 @@ class Block:
     line: int  # 1-based line number of the block's first line in the input
     para: int  # index of the blank-line separated paragraph the block belongs to
     raw: str = ""
+    indent: int = 0  # leading spaces of the block's first line (text-browser page dumps indent)
     tag: str = ""
     hints: frozenset[str] = frozenset()
 

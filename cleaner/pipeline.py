@@ -101,6 +101,8 @@ def clean(text: str, config: Config | None = None, **overrides) -> Result:
         raise InputError(f"expected text (str), got {type(text).__name__}")
     if len(text.encode("utf-8", "surrogatepass")) > config.max_bytes:
         raise InputError(f"document too large: more than {config.max_bytes} bytes (see --max-bytes)")
+    if not text.strip():
+        raise InputError("empty document: no text to clean")
     blocks, date = _split_markers(split_blocks(text))
     lang = detect_language(blocks, config)
     decisions, full_page = classify(blocks, config, lang)

@@ -15,6 +15,7 @@ import re
 from .model import Block
 
 _TERMINAL = re.compile(r"[.!?…:;»\"”)\]]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►▸+]|\d{1,2}[.)])\s+")
 
 #: A hard-wrapped line is at least this long; shorter lines are widgets, headings or list items.
 WRAP_MIN_LEN = 40
@@ -28,10 +29,16 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True when a multi-line paragraph is prose broken at a fixed width, not separate lines."""
     if len(lines) < 2:
         return False
+    if any(_LIST_ITEM.match(ln) for ln in lines[1:]):
+        return False  # an introduction and its list items are separate blocks
     head = [ln.strip() for ln in lines[:-1]]
     if any(len(ln) < WRAP_MIN_LEN for ln in head):
         return False
@@ -58,10 +65,11 @@ def split_blocks(text: str) -> list[Block]:
         if _is_hard_wrapped(lines):
             joined = " ".join(ln.strip() for ln in lines)
             blocks.append(Block(index=len(blocks), text=joined, line=para[0][0], para=para_index,
-                                raw="\n".join(ln.strip() for ln in lines)))
+                                raw="\n".join(ln.strip() for ln in lines), indent=_indent(lines[0])))
         else:
             for lineno, ln in para:
-                blocks.append(Block(index=len(blocks), text=ln.strip(), line=lineno, para=para_index))
+                blocks.append(Block(index=len(blocks), text=ln.strip(), line=lineno, para=para_index,
+                                    indent=_indent(ln)))
         para.clear()
         para_index += 1
 

@@ -116,6 +116,7 @@ def test_too_large_is_an_input_error():
         clean("word " * 100, max_bytes=100)
 
 
-def test_empty_text_gives_an_empty_body():
-    result = clean("")
-    assert result.text == "" and result.paragraphs == [] and result.removed == ()
+@pytest.mark.parametrize("text", ["", "   \n\n\t  \n"])
+def test_empty_text_is_refused_with_a_clear_error(text):
+    with pytest.raises(InputError, match="empty document"):
+        clean(text)

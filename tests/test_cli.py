@@ -222,10 +222,6 @@ def test_missing_input_on_stdout_still_prints_the_others(tmp_path):
     assert norm(gold(SEED_004)["body"][0]) in norm(proc.stdout)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "cli.main does `error = outcome.error or writer.write(outcome)`, so a failed document never "
-    "reaches Writer.write, whose JSONL branch would write its error record (render.error_record): "
-    "that code is dead and the failed input leaves no line in the JSONL stream"))
 def test_missing_input_in_jsonl_becomes_an_error_record(tmp_path):
     missing = tmp_path / "absent.txt"
     proc = run("--format", "jsonl", SEED_004, missing)

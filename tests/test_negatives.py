@@ -237,9 +237,6 @@ NEGATIVE_ARTICLES = [
 
 #: Case (line text, or article name-lang) -> the cleaner bug that makes it fail.
 KNOWN_BUGS = {
-    "She first read about the closure in the parish newsletter.":
-        "[subscription] contains 'newsletter' fires on any line up to 120 characters, so a short body "
-        "sentence that mentions a newsletter is removed as a subscription prompt",
     "À lire le rapport, on comprend que la mairie connaissait le problème depuis 2019.":
         "fr [teaser] prefix 'à lire' matches a sentence opening 'À lire le rapport, ...' "
         "(prefix phrases apply to whole prose sentences up to 300 characters)",
@@ -249,27 +246,6 @@ KNOWN_BUGS = {
         "en [cookie] prefix 'by continuing to use' matches an ordinary body sentence",
     "You can reach the island only by ferry during the winter months.":
         "en [author] prefix 'you can reach' matches an ordinary body sentence",
-    "The new law bans (a) resale, (b) export and (c) storage of the devices.":
-        "caption.copyright's _COPYRIGHT regex reads the enumeration marker '(c) ' as a copyright "
-        "sign, so a short sentence with a list (a), (b), (c) is removed as a photo credit",
-    "bullets_after_colon_line_own_paragraph-en":
-        "text.split_blocks joins an intro line ending in ':' and its bulleted items into one "
-        "'hard-wrapped' block when they sit alone in a blank-line paragraph (':' counts as a "
-        "sentence end for only 1 of 3 lines), so the list items are no longer separate paragraphs",
-    "body_after_newsletter_box_mid_article-en":
-        "context.trailing_block: a newsletter box inside the article (two subscription lines) "
-        "counts as an end-of-article run, and a body paragraph after a subheading counts as a "
-        "card summary, so every subheaded section after the box is removed as teaser",
-    "last_paragraph_after_lead_in_list-fr":
-        "context.teaser_after_lead_in (_run_of_cards): a sentence after a card title is taken as "
-        "its summary when nothing follows, so the article's last paragraph after a 'Lire aussi' "
-        "link is removed as teaser",
-    "subheading_after_lead_in_list-fr":
-        "context.teaser_after_lead_in (_run_of_cards): any unpunctuated line after the linked "
-        "headline is taken as another card title, so the body's next subheading is removed",
-    "title_case_subheading_after_caption-en":
-        "context.credit_after_caption: _NAME accepts any Title Case words, so an English "
-        "subheading right under a caption ('What Happens Next') is removed as a photo credit",
 }
 
 

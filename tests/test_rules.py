@@ -18,11 +18,7 @@ PHOTO_CREDIT_NO_SPACES = ("Firefighters tackle a warehouse blaze on the edge of 
                           "(Reuters/Anna Whitfield)")
 
 #: Cases that fail because of a bug in the cleaner: line -> what is wrong (reported, not fixed here).
-KNOWN_BUGS = {
-    PHOTO_CREDIT_NO_SPACES: "CREDIT_PARENTHESIS needs a space on one side of the slash, so a credit "
-                            "written 'Agency/Name' (the shape its own comment names: "
-                            "'(Photo: Reuters/Jane Doe)') is not caught",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 RULE_CASES = [
     # metadata.date_line: a line that is only a date, with an optional time and label words

@@ -161,8 +161,10 @@ class Matcher:
                 self._patterns.append((re.compile(e.phrase), m))
         self._contains = contains
         # Caption markers ending in ':' also introduce a credit at the end of a line.
-        credits = {normalize(e.phrase): Match(e.section, "suffix", e.phrase, e.lang) for e in entries
-                   if e.section == "caption" and e.kind == "prefix" and e.phrase.endswith(":")}
+        credits: dict[str, Match] = {}
+        for e in entries:  # the first language listed wins, as for the other kinds
+            if e.section == "caption" and e.kind == "prefix" and e.phrase.endswith(":"):
+                credits.setdefault(normalize(e.phrase), Match(e.section, "suffix", e.phrase, e.lang))
         self._credits = credits
         self._credit_re = (re.compile(r"(?:^|[\s.,;)(|/])(" + "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
                                       + r")\s*[^.!?:]{1,%d}$" % CREDIT_TAIL_MAX) if credits else None)

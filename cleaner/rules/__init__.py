@@ -27,6 +27,9 @@ class Rule:
 
 #: A phrase that starts a line this long is part of prose, not a widget label or prompt.
 PREFIX_MAX_LEN = 300
+#: A single word found inside a full sentence this long ("... in the parish newsletter.") is
+#: the sentence's topic, not a prompt.
+SENTENCE_MIN_WORDS = 6
 
 
 def phrase_rule(name: str, category: Category, section: str | None = None, *,
@@ -36,8 +39,12 @@ def phrase_rule(name: str, category: Category, section: str | None = None, *,
 
     def check(line: Line) -> str | None:
         for m in line.matches:
-            if m.section == section and (m.kind == "exact" or line.length <= max_len):
-                return f"line {m.describe()}"
+            if m.section != section or (m.kind != "exact" and line.length > max_len):
+                continue
+            if m.kind == "contains" and " " not in m.phrase.strip() and line.terminal \
+                    and line.words >= SENTENCE_MIN_WORDS:
+                continue
+            return f"line {m.describe()}"
         return None
 
     return Rule(name, category, check, f"phrase list [{section}] of the document's languages")

@@ -8,16 +8,19 @@ from ..model import Category
 from . import Rule, phrase_rule
 
 # An agency credit in parentheses closing a caption: "( POOL / Ludovic MARIN )",
-# "(AFP / John SMITH)", "(Photo: Reuters/Jane Doe)". It needs a slash and a capitalised word.
-CREDIT_PARENTHESIS = re.compile(r"\(\s*[^()]{0,40}[A-Z][^()]{0,40}\s/\s?[^()]{2,60}\)\s*$|"
-                                r"\(\s*[^()]{0,40}[A-Z][^()]{0,40}\s?/\s[^()]{2,60}\)\s*$")
+# "(AFP / John SMITH)", "(Photo: Agency/Jane Doe)": a slash between two capitalised names.
+CREDIT_PARENTHESIS = re.compile(r"\(\s*((?:[^()/]{0,40}?:\s*)?[^()/:]{1,40})/([^()/]{2,60})\)\s*$")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Þ][\w'’.-]*")
+#: Words in a credit in parentheses; more is a remark, not a credit.
+CREDIT_MAX_WORDS = 8
 #: Credits in parentheses close captions, which are at most a few sentences.
 CAPTION_MAX_LEN = 400
 #: A caption lead-in ("From left to right:") may open a long list of names.
 CAPTION_PHRASE_MAX_LEN = 800
 #: A copyright sign in a line this short is a credit, not a sentence about copyright.
 COPYRIGHT_MAX_LEN = 160
-_COPYRIGHT = re.compile(r"©|\(c\)\s", re.IGNORECASE)
+# "©", or "(c)" before a year or a name ("(c) 2024", "(c) Jane Doe"), not a list item "(c) storage".
+_COPYRIGHT = re.compile(r"©|\([cC]\)\s*(?:\d{4}|[A-Z])")
 # A credit line on its own: names and agencies joined by slashes, "Archive/The Daily",
 # "Name/Agency/Desk", "Someone/stock-site.com". One of the parts must have two words or a domain,
 # or there must be three parts, so that "Pro/Contra" headings stay.
@@ -32,7 +35,13 @@ TRAILING_SLASH_CREDIT = re.compile(r"[.!?][\"”»’]?\s+[A-Z][\w'’.-]*(?:\s+
 
 
 def _credit_parenthesis(line: Line) -> str | None:
-    if line.length <= CAPTION_MAX_LEN and CREDIT_PARENTHESIS.search(line.text):
+    if line.length > CAPTION_MAX_LEN:
+        return None
+    m = CREDIT_PARENTHESIS.search(line.text)
+    if m is None or len(m.group(0).split()) > CREDIT_MAX_WORDS + 2:
+        return None
+    left, right = m.group(1).split(":")[-1], m.group(2)
+    if _CAPITALISED.search(left) and _CAPITALISED.search(right):
         return "ends with a photo credit in parentheses (NAME / NAME)"
     return None
 
