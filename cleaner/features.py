@@ -29,7 +29,7 @@ PROSE_MIN_LEN = 80
 class Line:
     block: Block
     text: str
-    norm: str  # lowercased, quotes unified, leading bullets dropped
+    norm: str  # lowercased, quotes unified, leading bullets dropped (the head of a long line)
     key: str  # norm without counters and edge punctuation (for exact phrases and repeats)
     length: int
     words: int
@@ -70,19 +70,30 @@ def _strip_symbols(text: str) -> str:
     return text[:end]
 
 
+#: Lines longer than this are normalized at their head and tail only: phrases sit at the start
+#: of a line (prefix, exact) or at its end (credits), and `contains` applies to short lines.
+HEAD_CHARS = 320
+TAIL_CHARS = 120
+
+
 def line_features(block: Block, matcher: Matcher) -> Line:
     text = block.text
-    norm = normalize(text)
+    if len(text) <= HEAD_CHARS:
+        norm, tail = normalize(text), None
+        key = exact_key(norm)
+    else:
+        norm, tail = normalize(text[:HEAD_CHARS]), normalize(text[-TAIL_CHARS:])
+        key = " ".join(text.lower().split())
     first = _FIRST_LETTER.search(_BULLET.sub("", text, count=1))
     return Line(
         block=block,
         text=text,
         norm=norm,
-        key=exact_key(norm),
+        key=key,
         length=len(text),
-        words=len(_WORD.findall(text)),
+        words=len(_WORD.findall(text)) if len(text) <= HEAD_CHARS else len(text.split()),
         terminal=bool(_TERMINAL.search(_strip_symbols(text))),
         bullet=bool(_BULLET.match(text)),
         upper_start=bool(first and first.group(0).isupper()),
-        matches=tuple(matcher.find(norm)),
+        matches=tuple(matcher.find(norm, tail)),
     )

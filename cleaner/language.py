@@ -5,6 +5,7 @@ longest blocks that end like sentences, up to `Config.lang_sample` characters.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,10 @@ CANDIDATE_MIN_PROB = 0.20
 CONFIDENT_PROB = 0.80
 #: Fewer letters than this are not worth detecting.
 MIN_LETTERS = 20
+#: Random walks langdetect averages (its default is 7). On the development corpus (656 texts)
+#: 2 walks give the same languages as 7 on a 600-character sample (with the faster n-gram
+#: extraction below: 1.3 ms instead of 3.2 ms per document).
+N_TRIAL = 2
 
 _SENTENCE_END = re.compile(r"[.!?…»\"”]\s*$")
 
@@ -26,6 +31,66 @@ class Language:
 
 
 UNKNOWN = Language(None, 0.0, ())
+
+
+class _NgramChars(dict):
+    """A str.translate table computing langdetect's per-character normalization on first use."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        self[code] = value = NGram.normalize(chr(code))
+        return value
+
+
+@functools.lru_cache(maxsize=1)
+def _ngram_chars() -> _NgramChars:
+    return _NgramChars()
+
+
+def _extract_ngrams(text: str, known) -> list[str]:
+    """The n-grams of `text` that langdetect knows, exactly as langdetect's own
+    Detector._extract_ngrams builds them (same order), about four times faster."""
+    result: list[str] = []
+    grams, capital = " ", False
+    for ch in text.translate(_ngram_chars()):
+        last = grams[-1]
+        if last == " ":
+            grams, capital = " ", False
+            if ch == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        w = grams[-1]
+        if w != " " and w in known:
+            result.append(w)
+        if len(grams) >= 2:
+            w = grams[-2:]
+            if w in known:
+                result.append(w)
+            if len(grams) >= 3:
+                w = grams[-3:]
+                if w in known:
+                    result.append(w)
+    return result
+
+
+def _detector(factory):
+    from langdetect.detector import Detector
+
+    class FastDetector(Detector):
+        def _extract_ngrams(self):
+            return _extract_ngrams(self.text, self.word_lang_prob_map)
+
+    return FastDetector(factory)
 
 
 def _detector_factory():
@@ -59,7 +124,8 @@ def detect(texts: list[str], limit: int) -> Language:
 
     factory = _detector_factory()
     try:
-        detector = factory.create()
+        detector = _detector(factory)
+        detector.n_trial = N_TRIAL
         detector.append(text)
         probs = detector.get_probabilities()
     except LangDetectException:

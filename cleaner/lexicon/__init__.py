@@ -42,12 +42,17 @@ _KEY_DROP = re.compile(r"[\d()\[\]{}#|•·]+")
 _EDGE_PUNCT = " .,:;!?…\"'-–—/*+>"
 
 
+_LEAD_CHARS = frozenset(" \t-–—•·*>▶►▸|+#")
+
+
 def normalize(text: str) -> str:
     """Lowercase, unify quotes and spaces, drop leading bullets; the form phrases are matched on."""
-    text = text.translate(_QUOTES).lower()
-    text = _LEAD.sub("", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    return _SPACES.sub(" ", text).strip()
+    text = " ".join(text.translate(_QUOTES).lower().split())
+    if text and text[0] in _LEAD_CHARS:
+        text = _LEAD.sub("", text)
+    if " :" in text or " ;" in text or " !" in text or " ?" in text:
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text
 
 
 def exact_key(norm: str) -> str:
@@ -137,72 +142,84 @@ def load_user_file(path: str) -> tuple[Entry, ...]:
     return tuple(parse_entries(data, "user", p.name))
 
 
+_FIRST_TOKEN = re.compile(r"\w+|\S")
+
+
+def _first_token(norm: str) -> str:
+    m = _FIRST_TOKEN.match(norm)
+    return m.group(0) if m else ""
+
+
 class Matcher:
-    """All phrase lists of a set of languages, compiled once for fast matching of many lines."""
+    """All phrase lists of a set of languages, compiled once for fast matching of many lines.
+
+    Literal first: `exact` phrases are one dict lookup; `prefix` phrases are bucketed by their
+    first word, so a line is compared only with the phrases that start like it; every `contains`
+    phrase goes into one alternation, tried on short lines only; caption credits are one
+    anchored alternation on the line's tail. No per-phrase loop runs over a line.
+    """
 
     def __init__(self, entries: tuple[Entry, ...]):
         self.entries = entries
         self._exact: dict[str, Match] = {}
-        self._prefix: dict[str, Match] = {}
-        self._max_prefix = 0
+        prefix: dict[str, Match] = {}
         contains: dict[str, tuple[Match, int]] = {}
+        credits: dict[str, Match] = {}
         self._patterns: list[tuple[re.Pattern[str], Match]] = []
-        for e in entries:
+        for e in entries:  # earlier entries win: user files, then languages in priority order
             m = Match(e.section, e.kind, e.phrase, e.lang)
             if e.kind == "exact":
                 self._exact.setdefault(exact_key(normalize(e.phrase)), m)
             elif e.kind == "prefix":
-                key = normalize(e.phrase)
-                self._prefix.setdefault(key, m)
-                self._max_prefix = max(self._max_prefix, len(key))
+                prefix.setdefault(normalize(e.phrase), m)
+                if e.section == "caption" and e.phrase.endswith(":"):
+                    # caption markers ending in ':' also introduce a credit at the end of a line
+                    credits.setdefault(normalize(e.phrase), Match(e.section, "suffix", e.phrase, e.lang))
             elif e.kind == "contains":
                 contains.setdefault(normalize(e.phrase), (m, e.max_len))
             else:
                 self._patterns.append((re.compile(e.phrase), m))
+        self._exact_max = max(map(len, self._exact), default=0)
+        buckets: dict[str, list[tuple[str, Match]]] = {}
+        for phrase, m in sorted(prefix.items(), key=lambda kv: -len(kv[0])):
+            buckets.setdefault(_first_token(phrase), []).append((phrase, m))
+        self._prefix = buckets
         self._contains = contains
-        # Caption markers ending in ':' also introduce a credit at the end of a line.
-        credits: dict[str, Match] = {}
-        for e in entries:  # the first language listed wins, as for the other kinds
-            if e.section == "caption" and e.kind == "prefix" and e.phrase.endswith(":"):
-                credits.setdefault(normalize(e.phrase), Match(e.section, "suffix", e.phrase, e.lang))
+        self._contains_max = max((n for _, n in contains.values()), default=0)
+        alts = sorted(contains, key=len, reverse=True)  # longest first, on word boundaries
+        self._contains_re = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")(?!\w)")
+                             if alts else None)
         self._credits = credits
         self._credit_re = (re.compile(r"(?:^|[\s.,;)(|/])(" + "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
                                       + r")\s*[^.!?:]{1,%d}$" % CREDIT_TAIL_MAX) if credits else None)
-        self._contains_max = max((n for _, n in contains.values()), default=0)
-        # One alternation for every `contains` phrase, longest first, on word boundaries.
-        alts = sorted(contains, key=len, reverse=True)
-        self._contains_re = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")(?!\w)")
-                             if alts else None)
 
     @property
     def sections(self) -> set[str]:
         return {e.section for e in self.entries}
 
-    def find(self, norm: str) -> list[Match]:
-        """Every match in a normalized line: exact first, then prefixes, patterns, contains."""
+    def find(self, norm: str, tail: str | None = None) -> list[Match]:
+        """Every match in a normalized line (`tail`: the normalized end of a line too long to
+        normalize whole): exact first, then prefixes, patterns, credits, contains."""
         found: list[Match] = []
         if not norm:
             return found
-        m = self._exact.get(exact_key(norm))
-        if m:
-            found.append(m)
-        if self._prefix:
-            limit = min(len(norm), self._max_prefix)
-            for i in range(1, limit + 1):
-                # a cut on a word boundary: end of line, or a letter/digit change on either side
-                if i < len(norm) and norm[i].isalnum() and norm[i - 1].isalnum():
-                    continue
-                m = self._prefix.get(norm[:i])
-                if m:
-                    found.append(m)
+        if len(norm) <= self._exact_max + 8:  # counters and punctuation may pad an exact phrase
+            m = self._exact.get(exact_key(norm))
+            if m:
+                found.append(m)
+        for phrase, m in self._prefix.get(_first_token(norm), ()):
+            n = len(phrase)
+            if norm.startswith(phrase) and (len(norm) == n or not (norm[n].isalnum() and phrase[-1].isalnum())):
+                found.append(m)
         for rx, m in self._patterns:
             if rx.search(norm):
                 found.append(m)
         if self._credit_re is not None:
-            hit = self._credit_re.search(norm[-(CREDIT_TAIL_MAX + 40):])
-            if hit and hit.start(1) > 0:
+            end = (tail if tail is not None else norm)[-(CREDIT_TAIL_MAX + 40):]
+            hit = self._credit_re.search(end)
+            if hit and (hit.start(1) > 0 or tail is not None):
                 found.append(self._credits[hit.group(1)])
-        if self._contains_re is not None and len(norm) <= self._contains_max:
+        if self._contains_re is not None and tail is None and len(norm) <= self._contains_max:
             for hit in self._contains_re.finditer(norm):
                 m, max_len = self._contains[hit.group(0)]
                 if len(norm) <= max_len:

@@ -35,7 +35,7 @@ TRAILING_SLASH_CREDIT = re.compile(r"[.!?][\"”»’]?\s+[A-Z][\w'’.-]*(?:\s+
 
 
 def _credit_parenthesis(line: Line) -> str | None:
-    if line.length > CAPTION_MAX_LEN:
+    if line.length > CAPTION_MAX_LEN or not line.text.rstrip().endswith(")"):
         return None
     m = CREDIT_PARENTHESIS.search(line.text)
     if m is None or len(m.group(0).split()) > CREDIT_MAX_WORDS + 2:
@@ -47,13 +47,15 @@ def _credit_parenthesis(line: Line) -> str | None:
 
 
 def _copyright(line: Line) -> str | None:
-    if line.length <= COPYRIGHT_MAX_LEN and _COPYRIGHT.search(line.text) and "legal" not in line.sections():
+    if line.length <= COPYRIGHT_MAX_LEN and ("©" in line.text or "(" in line.text) \
+            and _COPYRIGHT.search(line.text) and "legal" not in line.sections():
         return "short line with a copyright sign: a photo credit"
     return None
 
 
 def _credit_line(line: Line) -> str | None:
-    if line.terminal or line.words > CREDIT_LINE_MAX_WORDS or not CREDIT_LINE.match(line.text):
+    if line.terminal or line.words > CREDIT_LINE_MAX_WORDS or "/" not in line.text \
+            or not CREDIT_LINE.match(line.text):
         return None
     parts = [p.strip(" ()") for p in line.text.split("/")]
     if len(parts) >= 3 or any(len(p.split()) >= 2 for p in parts) or _DOMAIN.search(line.text):
@@ -62,7 +64,7 @@ def _credit_line(line: Line) -> str | None:
 
 
 def _trailing_slash_credit(line: Line) -> str | None:
-    if line.length <= CAPTION_MAX_LEN and TRAILING_SLASH_CREDIT.search(line.text):
+    if line.length <= CAPTION_MAX_LEN and "/" in line.text[-60:] and TRAILING_SLASH_CREDIT.search(line.text):
         return "caption ending with a 'Name/Agency' credit after its last sentence"
     return None
 

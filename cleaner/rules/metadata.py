@@ -51,13 +51,14 @@ def iso_date(text: str) -> str | None:
 
 
 def _date_line(line: Line) -> str | None:
-    if line.length <= DATE_LINE_MAX_LEN and DATE_LINE.match(line.text.strip()):
+    if line.length <= DATE_LINE_MAX_LEN and any(c.isdigit() for c in line.text) \
+            and DATE_LINE.match(line.text.strip()):
         return "line is only a date marker"
     return None
 
 
 def _segments(line: Line) -> str | None:
-    if line.length > SEGMENTS_LINE_MAX_LEN:
+    if line.length > SEGMENTS_LINE_MAX_LEN or not ("|" in line.text or "·" in line.text or "•" in line.text):
         return None
     parts = _SEGMENT_SPLIT.split(line.text)
     if len(parts) >= 2 and all(len(p) <= SEGMENT_MAX_LEN for p in parts) \
