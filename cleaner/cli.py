@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, batch, render
-from .config import DEFAULT_MAX_BYTES, Config
+from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config
+from .io import AtomicFile, Fields, is_jsonl, iter_tasks, walk, write_atomic
 from .lexicon import LexiconError, available_languages, load_user_file
 from .model import Category
 
@@ -42,9 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DIR|FILE",
                    help="write one file per input document under DIR (same relative paths); "
                         "with a single input file, FILE is written")
-    p.add_argument("-f", "--format", choices=render.FORMATS, default="text",
+    p.add_argument("-f", "--format", choices=render.FORMATS, default=None,
                    help="text: the body; json: one object per document (an array for several "
-                        "on stdout); jsonl: one JSON record per line (default: text)")
+                        "on stdout); jsonl: one JSON record per line (default: jsonl for JSONL "
+                        "input, text otherwise)")
     p.add_argument("--explain", action="store_true",
                    help="show every block with its decision, category, rule and reason")
     p.add_argument("--lang", metavar="CODE", help="language of the input (ISO 639-1); skips detection")
@@ -54,14 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="remove only this category (repeatable)")
     p.add_argument("--phrases", metavar="FILE", action="append", default=[],
                    help="a phrase file in the built-in TOML format, merged with the built-in lists")
-    p.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
-                   help="how to read inputs (default: auto: .html/.htm files and content that "
-                        "starts like HTML are HTML, the rest is text)")
+    p.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
+                   help="how to read inputs (default: auto: .jsonl/.jsonl.gz files are JSONL, "
+                        ".html/.htm files and content that starts like HTML are HTML, the rest is text)")
     p.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=None,
                    help="treat text inputs as whole pages (menus and footers included) and look for "
                         "the body first; default: detected per document (many short lines, little prose)")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+    p.add_argument("--text-field", default="text", metavar="NAME",
+                   help="JSONL: the field holding the text, replaced by the cleaned text (default: text)")
+    p.add_argument("--html-field", default="html", metavar="NAME",
+                   help="JSONL: the field holding HTML, used when present (default: html)")
+    p.add_argument("--id-field", default="id", metavar="NAME",
+                   help="JSONL: the field holding the record id (default: id); other fields pass through")
+    p.add_argument("-j", "--jobs", type=_positive_int, default=batch.default_jobs(), metavar="N",
+                   help="worker processes (default: the number of cores, here %(default)s)")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse documents larger than N bytes (default: {DEFAULT_MAX_BYTES})")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"give up on a document after this many seconds (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--list-languages", action="store_true", help="list the languages with phrase lists and exit")
     p.add_argument("-v", "--verbose", action="count", default=0, help="log to stderr (-vv for debug)")
@@ -83,7 +95,30 @@ def config_from_args(args: argparse.Namespace) -> Config:
         phrase_files=tuple(args.phrases),
         full_page=args.full_page,
         max_bytes=args.max_bytes,
+        timeout=args.timeout,
     )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {n}")
+    return n
+
+
+def _input_files(paths: list[str]) -> set[Path]:
+    """Resolved paths of the input files given directly (a folder's files are checked as written)."""
+    out = set()
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_file():
+            out.add(path.resolve())
+        elif path.is_dir():
+            out.update(q.resolve() for q in walk(path))
+    return out
 
 
 def list_rules(out: TextIO) -> None:
@@ -105,95 +140,125 @@ def _setup_logging(verbosity: int) -> None:
 
 
 class Writer:
-    """Where outcomes go: stdout (text/json/jsonl/explain) or files under -o."""
+    """Where outcomes go: stdout, one file per document under -o DIR, or the single file -o FILE.
 
-    def __init__(self, args: argparse.Namespace, many: bool):
-        self.args = args
-        self.many = many
+    JSONL records from one input stream go to one output stream (`DIR/<input name>.jsonl`),
+    written record by record. Every file is written to a temporary name and renamed at the end,
+    so a reader never sees half a file, and an input file is never overwritten.
+    """
+
+    def __init__(self, args: argparse.Namespace, many: bool, inputs: set[Path]):
+        self.format, self.explain, self.many = args.format, args.explain, many
+        self.inputs = inputs
         self.out_file: Path | None = None
         self.out_dir: Path | None = None
-        self._first_json = True
         if args.output:
             target = Path(args.output)
-            single = (len(args.paths) == 1 and args.paths[0] != "-" and Path(args.paths[0]).is_file()
-                      and not target.is_dir() and not args.output.endswith(("/", "\\")))
-            if single or (not args.paths or args.paths == ["-"]):
+            single_file = (len(args.paths) == 1 and args.paths[0] != "-" and Path(args.paths[0]).is_file()
+                           and not is_jsonl(Path(args.paths[0])) and args.input_format != "jsonl")
+            if (single_file or not args.paths or args.paths == ["-"]) and not target.is_dir() \
+                    and not args.output.endswith(("/", "\\")):
                 self.out_file = target
             else:
                 self.out_dir = target
-        self._buffer: list[str] = []
+        self._json_items = 0
+        self._sink: AtomicFile | None = None  # the open output of -o FILE or the current JSONL stream
+        self._sink_path: Path | None = None
+        self.suffix = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}[self.format]
 
-    @property
-    def suffix(self) -> str:
-        return {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}[self.args.format]
-
-    def render(self, outcome: batch.Outcome, *, jsonl: bool) -> str:
-        task, args = outcome.task, self.args
-        if args.format == "text":
-            return render.explain(task.id, outcome.result) if args.explain else render.as_text(outcome.result)
-        rec = render.record(task.id, outcome.result, task.extra, explain=args.explain)
-        return render.as_jsonl(rec) if jsonl else render.as_json(rec)
-
-    def write(self, outcome: batch.Outcome) -> str | None:
-        """Write one outcome; returns an error message when the output could not be written."""
-        if self.out_dir is not None:
-            return self._write_file(outcome, self.out_dir / ((outcome.task.name or Path("stdin")).as_posix() + self.suffix))
-        if self.out_file is not None:
-            self._buffer.append(self._stream_text(outcome))
-            return None
-        if outcome.ok or self.args.format == "jsonl":
-            sys.stdout.write(self._stream_text(outcome))
-            sys.stdout.flush()
+    def _check_target(self, path: Path) -> str | None:
+        if path.resolve() in self.inputs:
+            return f"refusing to write over the input file {path}"
         return None
 
-    def _stream_text(self, outcome: batch.Outcome) -> str:
-        args = self.args
-        if args.format == "jsonl":
-            if not outcome.ok:
-                return render.as_jsonl(render.error_record(outcome.task.id, outcome.error, outcome.task.extra))
-            return self.render(outcome, jsonl=True)
-        if not outcome.ok:
-            return ""
-        body = self.render(outcome, jsonl=False)
-        if args.format == "json":
-            if not self.many:
-                return body
-            sep = "[\n" if self._first_json else ",\n"
-            self._first_json = False
-            return sep + body.rstrip("\n")
-        if self.many and not args.explain:
-            return f"==> {outcome.task.id} <==\n{body}\n"
-        return body if not self.many else body + "\n"
-
-    def _write_file(self, outcome: batch.Outcome, path: Path) -> str | None:
-        from .io import write_atomic
-
-        if not outcome.ok:
+    def _open(self, path: Path) -> str | None:
+        if self._sink_path == path:
             return None
-        src = outcome.task.source
+        error = self._close_sink() or self._check_target(path)
+        if error:
+            return error
         try:
-            if src is not None and path.resolve() == src.resolve():
-                return f"refusing to write over the input file {src}"
-            write_atomic(path, self.render(outcome, jsonl=False))
+            self._sink, self._sink_path = AtomicFile(path), path
         except OSError as exc:
             return f"cannot write {path}: {exc.strerror or exc}"
         return None
 
-    def close(self) -> str | None:
-        if self.args.format == "json" and self.many and self.out_dir is None:
-            tail = "[]\n" if self._first_json else "\n]\n"
+    def _close_sink(self) -> str | None:
+        sink, self._sink, self._sink_path = self._sink, None, None
+        if sink is not None:
+            try:
+                sink.commit()
+            except OSError as exc:
+                return f"cannot write {sink.path}: {exc.strerror or exc}"
+        return None
+
+    def _framed(self, outcome: batch.Outcome) -> str:
+        """The outcome's text with the separators a stream of several documents needs."""
+        if self.format == "jsonl":
+            return outcome.output
+        if not outcome.ok:
+            return ""
+        if self.format == "json":
+            if not self.many:
+                return outcome.output
+            self._json_items += 1
+            return ("[\n" if self._json_items == 1 else ",\n") + outcome.output.rstrip("\n")
+        if self.many and not self.explain:
+            return f"==> {outcome.id} <==\n{outcome.output}\n"
+        return outcome.output + ("\n" if self.many else "")
+
+    def write(self, outcome: batch.Outcome) -> str | None:
+        """Write one outcome; returns an error message when it could not be written."""
+        try:
+            if self.out_dir is not None and outcome.stream is not None:  # a JSONL stream: one file
+                error = self._open(self.out_dir / (outcome.stream.as_posix() + ".jsonl"))
+                if error:
+                    return error
+                self._sink.write(outcome.output)  # rendered as JSONL (Job.stream_jsonl)
+                return None
+            if self.out_dir is not None:
+                if not outcome.ok:
+                    return None
+                path = self.out_dir / ((outcome.name or Path("stdin")).as_posix() + self.suffix)
+                error = self._check_target(path)
+                if error:
+                    return error
+                write_atomic(path, outcome.output)
+                return None
             if self.out_file is not None:
-                self._buffer.append(tail)
+                error = self._open(self.out_file)
+                if error:
+                    return error
+                self._sink.write(self._framed(outcome))
+                return None
+            sys.stdout.write(self._framed(outcome))
+            sys.stdout.flush()
+        except OSError as exc:
+            return f"cannot write output: {exc.strerror or exc}"
+        return None
+
+    def close(self) -> str | None:
+        if self.format == "json" and self.many and self.out_dir is None:
+            tail = "[]\n" if not self._json_items else "\n]\n"
+            if self.out_file is not None:
+                error = self._open(self.out_file)
+                if error:
+                    return error
+                self._sink.write(tail)
             else:
                 sys.stdout.write(tail)
-        if self.out_file is not None:
-            from .io import write_atomic
+        return self._close_sink()
 
-            try:
-                write_atomic(self.out_file, "".join(self._buffer))
-            except OSError as exc:
-                return f"cannot write {self.out_file}: {exc.strerror or exc}"
+
+def _progress(total_hint: str):
+    """A progress bar on stderr when stderr is a terminal (tqdm), else nothing."""
+    if not sys.stderr.isatty():
         return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(unit="doc", desc=total_hint, file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,21 +298,33 @@ def _main(argv: list[str] | None) -> int:
               file=sys.stderr)
         return EXIT_USAGE
 
-    from .io import iter_tasks
-
-    many = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths)
-    writer = Writer(args, many)
+    fields = Fields(text=args.text_field, html=args.html_field, id=args.id_field)
+    jsonl_input = args.input_format == "jsonl" or any(is_jsonl(Path(p)) or
+                                                      (Path(p).is_dir() and any(map(is_jsonl, walk(Path(p)))))
+                                                      for p in args.paths)
+    args.format = args.format or ("jsonl" if jsonl_input else "text")
+    inputs = _input_files(args.paths)
+    many = len(args.paths) > 1 or any(Path(p).is_dir() or is_jsonl(Path(p)) for p in args.paths) \
+        or args.input_format == "jsonl"
+    writer = Writer(args, many, inputs)
+    job = batch.Job(config=config, format=args.format, explain=args.explain, fields=fields,
+                    stream_jsonl=writer.out_dir is not None)
+    tasks = iter_tasks(args.paths, args.input_format, config.max_bytes, fields)
+    progress = _progress("cleaning")
     cleaned = failed = 0
-    for outcome in batch.run(iter_tasks(args.paths, args.input_format, config.max_bytes), config):
+    for outcome in batch.run(tasks, job, jobs=args.jobs):
         error = writer.write(outcome) or outcome.error
         if error:
             failed += 1
-            print(f"clean-articles: {outcome.task.id}: {error}", file=sys.stderr)
+            print(f"clean-articles: {outcome.id}: {error}", file=sys.stderr)
         else:
             cleaned += 1
-            r = outcome.result
-            log.info("%s: kept %d of %d blocks (language %s)", outcome.task.id,
-                     sum(d.kept for d in r.decisions), len(r.decisions), r.language)
+            log.info("%s: kept %d of %d blocks (language %s)", outcome.id, outcome.kept,
+                     outcome.blocks, outcome.language)
+        if progress is not None:
+            progress.update()
+    if progress is not None:
+        progress.close()
     error = writer.close()
     if error:
         print(f"clean-articles: {error}", file=sys.stderr)

@@ -13,6 +13,9 @@ from .model import Category
 #: Documents larger than this are refused with a clear error instead of risking a hang.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
+#: Seconds a document may take before it is given up (pathological HTML, say).
+DEFAULT_TIMEOUT = 30.0
+
 #: Characters of prose handed to langdetect: ~1.8 ms on 300 characters versus ~9 ms on a whole
 #: article, with the same answer on all five seeds and almost all of the development corpus.
 DEFAULT_LANG_SAMPLE = 600
@@ -27,7 +30,7 @@ class Config:
     full_page: bool | None = None  # None: detect full-page text automatically
     max_bytes: int = DEFAULT_MAX_BYTES
     lang_sample: int = DEFAULT_LANG_SAMPLE
-    timeout: float = 30.0  # seconds per document in the CLI's workers
+    timeout: float = DEFAULT_TIMEOUT  # seconds per document in the CLI (0: no limit)
 
     def replace(self, **changes) -> "Config":
         return dataclasses.replace(self, **changes)

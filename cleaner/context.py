@@ -38,6 +38,8 @@ CARD_TITLE_MAX_LEN = 200
 TAIL_RUN_MIN = 3
 #: ... each of at least this many words (shorter lines are addresses, names, list items).
 TAIL_HEADLINE_MIN_WORDS = 4
+#: A list of cards may be interleaved with a few removed lines (a credit, an ad label), no more.
+CARD_RUN_MAX_SKIPPED = 3
 #: A card summary cut off mid-sentence is at least this long.
 CUT_SUMMARY_MIN_LEN = 80
 #: Rules whose captions already carry their credit.
@@ -161,9 +163,12 @@ def _run_of_cards(s: State, start: int, rule: str, why: str) -> int:
     """Label the teaser cards from `start` on: titles, and summaries cut off mid-sentence under
     them. A complete paragraph ends the run (the body resumes); a last title before it that is
     shorter than the headlines above it is the body's subheading. Returns the cards labelled."""
-    n, run, j = len(s.lines), [], start
+    n, run, j, skipped = len(s.lines), [], start, 0
     while j < n:
         if not s.kept(j):
+            skipped += 1
+            if skipped > CARD_RUN_MAX_SKIPPED:
+                break  # a long stretch of removed lines: this list is over
             j += 1
             continue
         line = s.lines[j]

@@ -7,14 +7,17 @@ their error, so each failure is reported for its own document.
 from __future__ import annotations
 
 import codecs
+import gzip
+import json
 import logging
 import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +47,18 @@ class Task:
     text: str | None = None
     html: str | None = None
     error: str | None = None  # set when the document could not be read
-    extra: dict[str, Any] = field(default_factory=dict)  # JSONL fields passed through unchanged
+    extra: dict[str, Any] | None = None  # JSONL fields passed through unchanged
     source: Path | None = None  # the file it came from
+    stream: Path | None = None  # for JSONL records: the output file name of their stream
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Names of the JSONL fields that hold the text, the HTML and the id."""
+
+    text: str = "text"
+    html: str = "html"
+    id: str = "id"
 
 
 def strip_controls(text: str) -> str:
@@ -131,10 +144,71 @@ def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) 
     return task
 
 
+def is_jsonl(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(".jsonl") or name.endswith(".jsonl.gz")
+
+
 def is_document(path: Path) -> bool:
-    """Files a folder walk picks up: text and HTML suffixes, and files without a suffix."""
+    """Files a folder walk picks up: text, HTML and JSONL suffixes, and files without a suffix."""
     suffix = path.suffix.lower()
-    return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or suffix == ""
+    return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or suffix == "" or is_jsonl(path)
+
+
+def _record_task(line: bytes, lineno: int, where: str, fields: Fields, max_bytes: int,
+                 stream: Path | None) -> Task:
+    """One JSONL line -> one task; a line that cannot be used becomes an error task in its place."""
+    task = Task(id=f"{where}:{lineno}", stream=stream)
+    if len(line) > max_bytes:
+        task.error = f"line {lineno}: record too large: {len(line)} bytes (limit {max_bytes}, see --max-bytes)"
+        return task
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        task.error = f"line {lineno}: invalid JSON: {exc}"
+        return task
+    if not isinstance(record, dict):
+        task.error = f"line {lineno}: expected a JSON object, got {type(record).__name__}"
+        return task
+    if fields.id in record and record[fields.id] is not None:
+        task.id = str(record[fields.id])
+    task.extra = {k: v for k, v in record.items() if k not in (fields.text, fields.html)}
+    html, text = record.get(fields.html), record.get(fields.text)
+    if html is None and text is None:
+        task.error = f"line {lineno}: no '{fields.text}' or '{fields.html}' field"
+    elif html is not None and not isinstance(html, str):
+        task.error = f"line {lineno}: field '{fields.html}' is {type(html).__name__}, not a string"
+    elif html is None and not isinstance(text, str):
+        task.error = f"line {lineno}: field '{fields.text}' is {type(text).__name__}, not a string"
+    elif html is not None:
+        task.html = strip_controls(html)
+    else:
+        task.text = strip_controls(text)
+    return task
+
+
+def iter_jsonl(stream: BinaryIO, where: str, fields: Fields, max_bytes: int,
+               out_name: Path | None = None) -> Iterator[Task]:
+    """One task per line of a JSONL stream (blank lines are skipped), read line by line."""
+    lineno = 0
+    try:
+        for lineno, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            yield _record_task(line, lineno, where, fields, max_bytes, out_name)
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz
+        yield Task(id=f"{where}:{lineno + 1}", stream=out_name,
+                   error=f"cannot read past line {lineno}: {exc}")
+
+
+def read_jsonl_file(path: Path, name: Path, fields: Fields, max_bytes: int) -> Iterator[Task]:
+    try:
+        fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+    except OSError as exc:
+        yield Task(id=str(path), name=name, source=path, error=f"cannot read: {exc.strerror or exc}")
+        return
+    with fh:
+        yield from iter_jsonl(fh, str(path), fields, max_bytes, name)
 
 
 def walk(root: Path) -> Iterator[Path]:
@@ -152,7 +226,7 @@ def walk(root: Path) -> Iterator[Path]:
 
 
 def read_stdin(input_format: str, max_bytes: int) -> Task:
-    task = Task(id="<stdin>")
+    task = Task(id="<stdin>", name=Path("stdin"))
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         task.error = f"too large: more than {max_bytes} bytes (see --max-bytes)"
@@ -169,20 +243,72 @@ def read_stdin(input_format: str, max_bytes: int) -> Task:
     return task
 
 
-def iter_tasks(paths: list[str], input_format: str, max_bytes: int) -> Iterator[Task]:
-    """One task per document, in argument order and sorted within folders."""
+def _stem(path: Path) -> Path:
+    """The output name of an input: its path without the document suffix(es)."""
+    name = path.name
+    for suffix in (".jsonl.gz", ".jsonl"):
+        if name.lower().endswith(suffix):
+            return path.with_name(name[: -len(suffix)])
+    return path.with_suffix("")
+
+
+def iter_tasks(paths: list[str], input_format: str, max_bytes: int,
+               fields: Fields = Fields()) -> Iterator[Task]:
+    """One task per document (per record for JSONL), in argument order and sorted within folders.
+    Nothing is read ahead: a task is read when the consumer asks for it."""
     for arg in paths or ["-"]:
         if arg == "-":
-            yield read_stdin(input_format, max_bytes)
+            if input_format == "jsonl":
+                yield from iter_jsonl(sys.stdin.buffer, "<stdin>", fields, max_bytes, Path("stdin"))
+            else:
+                yield read_stdin(input_format, max_bytes)
             continue
         path = Path(arg)
         if path.is_dir():
             for p in walk(path):
-                yield read_file(p, p.relative_to(path).with_suffix(""), input_format, max_bytes)
+                yield from _file_tasks(p, _stem(p.relative_to(path)), input_format, max_bytes, fields)
         elif path.exists() or path.is_symlink():
-            yield read_file(path, Path(path.stem), input_format, max_bytes)
+            yield from _file_tasks(path, Path(_stem(path).name), input_format, max_bytes, fields)
         else:
-            yield Task(id=arg, name=Path(path.stem), error="no such file or folder")
+            yield Task(id=arg, name=Path(_stem(path).name), error="no such file or folder")
+
+
+def _file_tasks(path: Path, name: Path, input_format: str, max_bytes: int, fields: Fields) -> Iterator[Task]:
+    if input_format == "jsonl" or (input_format == "auto" and is_jsonl(path)):
+        yield from read_jsonl_file(path, name, fields, max_bytes)
+    else:
+        yield read_file(path, name, input_format, max_bytes)
+
+
+class AtomicFile:
+    """A text file written under a temporary name in its folder and renamed into place on
+    commit(), so the target is either complete or untouched."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, text: str) -> None:
+        self._fh.write(text)
+
+    def commit(self) -> None:
+        try:
+            self._fh.close()
+            os.replace(self._tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        try:
+            self._fh.close()
+        finally:
+            try:
+                os.unlink(self._tmp)
+            except OSError:
+                pass
 
 
 def write_atomic(path: Path, content: str) -> None:

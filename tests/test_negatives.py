@@ -236,17 +236,7 @@ NEGATIVE_ARTICLES = [
 ]
 
 #: Case (line text, or article name-lang) -> the cleaner bug that makes it fail.
-KNOWN_BUGS = {
-    "À lire le rapport, on comprend que la mairie connaissait le problème depuis 2019.":
-        "fr [teaser] prefix 'à lire' matches a sentence opening 'À lire le rapport, ...' "
-        "(prefix phrases apply to whole prose sentences up to 300 characters)",
-    "Il vous reste trois jours pour déposer votre dossier, rappelle la préfecture.":
-        "fr [subscription] prefix 'il vous reste' matches an ordinary quoted sentence",
-    "By continuing to use coal, the plant will miss its 2030 emissions target, the report said.":
-        "en [cookie] prefix 'by continuing to use' matches an ordinary body sentence",
-    "You can reach the island only by ferry during the winter months.":
-        "en [author] prefix 'you can reach' matches an ordinary body sentence",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 
 def _xfail(key: str) -> list:
