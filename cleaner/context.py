@@ -50,6 +50,9 @@ CREDIT_MAX_WORDS = 5
 _NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&)"
                    r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&))*$")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: A card list's section label ("Politics") is a word or three, seen at least three times.
+LABEL_MAX_WORDS = 3
+LABEL_MIN_REPEATS = 3
 #: Share of teaser-card-like blocks a trailing zone needs before it is dropped whole.
 CARD_ZONE_MIN_SHARE = 0.8
 
@@ -249,6 +252,31 @@ def credit_after_caption(s: State) -> None:
                     f"a name alone under the caption on line {s.lines[i - 1].block.line}: its credit")
 
 
+def repeated_label_cards(s: State) -> None:
+    """A short label repeated three or more times, each time right before a headline-like line
+    ("Politics" / headline / "Politics" / headline ...): a list of teaser cards with their
+    section labels. The labels and the headlines go."""
+    by_key: dict[str, list[int]] = {}
+    for i, line in enumerate(s.lines):
+        if s.kept(i) and line.words <= LABEL_MAX_WORDS and not line.terminal and not line.bullet and line.key:
+            by_key.setdefault(line.key, []).append(i)
+    for key, where in by_key.items():
+        if len(where) < LABEL_MIN_REPEATS:
+            continue
+        nxt = [next((k for k in range(i + 1, len(s.lines)) if s.kept(k)), None) for i in where]
+        cards = [k for k in nxt if k is not None and k not in where and s.lines[k].headline_like
+                 and not s.lines[k].bullet and s.lines[k].words >= TAIL_HEADLINE_MIN_WORDS]
+        if len(cards) < LABEL_MIN_REPEATS:
+            continue
+        first = s.lines[where[0]].text
+        for i in where:
+            s.label(i, "teaser.repeated_label", Category.TEASER,
+                    f"section label '{first}' repeated {len(where)} times before headlines")
+        for k in cards:
+            s.label(k, "teaser.repeated_label", Category.TEASER,
+                    f"headline under the repeated section label '{first}'")
+
+
 def _card_like(s: State, zone: list[int], pos: int) -> bool:
     """A block that fits a teaser card: a headline, its repeat, its author line, or a summary cut
     off mid-sentence. A complete paragraph is body, not a card."""
@@ -298,6 +326,7 @@ HEURISTICS: tuple[Callable[[State], None], ...] = (
     credit_after_caption,
     bullet_teaser_run,
     teaser_after_lead_in,
+    repeated_label_cards,
     trailing_block,
     tail_headline_run,
 )

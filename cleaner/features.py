@@ -15,7 +15,7 @@ from .model import Block
 # Sentence end: . ! ? … optionally followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?\s*$")
 # List markers: dashes and bullets, and the "+" / "o" markers text browsers use for nested lists.
-_BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸+]|o(?=\s+[A-ZÀ-Þ\d]))\s+")
+_BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸+]\s+|o\s+(?=[A-ZÀ-Þ\d])|[-–—](?=[A-ZÀ-Þ¿¡\"“„«]))")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 

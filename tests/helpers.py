@@ -18,6 +18,54 @@ GOLD = TESTS / "fixtures" / "gold"
 
 #: Two invented body paragraphs per language, used around the line under test.
 BODY = {
+    "de": (
+        "Der Stadtrat hat am Donnerstag beschlossen, zwei der vier Wertstoffhöfe zu schließen, und "
+        "begründet das mit einer Haushaltslücke von fast vier Millionen Euro in drei Jahren.",
+        "Die verbleibenden Höfe sollen ab dem kommenden Frühjahr länger geöffnet sein, bestätigte "
+        "eine Sprecherin der Stadtverwaltung am Freitag auf Nachfrage.",
+    ),
+    "es": (
+        "El ayuntamiento aprobó el jueves el cierre de dos de los cuatro puntos limpios del "
+        "municipio, alegando un déficit de casi cuatro millones de euros en tres años.",
+        "Los vecinos podrán usar los puntos restantes con un horario más amplio a partir de la "
+        "próxima primavera, confirmó el viernes una portavoz municipal.",
+    ),
+    "it": (
+        "Il consiglio comunale ha approvato giovedì la chiusura di due delle quattro isole "
+        "ecologiche della città, citando un buco di bilancio di quasi quattro milioni di euro.",
+        "I residenti potranno usare i centri rimasti con orari più lunghi dalla prossima "
+        "primavera, ha confermato venerdì una portavoce del comune.",
+    ),
+    "pt": (
+        "A câmara municipal aprovou na quinta-feira o encerramento de dois dos quatro ecocentros "
+        "do concelho, invocando um défice de quase quatro milhões de euros em três anos.",
+        "Os moradores poderão usar os restantes ecocentros com horários alargados a partir da "
+        "próxima primavera, confirmou na sexta-feira uma porta-voz da autarquia.",
+    ),
+    "nl": (
+        "De gemeenteraad heeft donderdag besloten twee van de vier milieustraten te sluiten, met "
+        "een begrotingstekort van bijna vier miljoen euro over drie jaar als reden.",
+        "Bewoners kunnen vanaf het voorjaar langer terecht bij de overgebleven locaties, "
+        "bevestigde een woordvoerder van de gemeente vrijdag.",
+    ),
+    "pl": (
+        "Rada miasta zdecydowała w czwartek o zamknięciu dwóch z czterech punktów selektywnej "
+        "zbiórki odpadów, powołując się na lukę budżetową sięgającą czterech milionów złotych.",
+        "Mieszkańcy będą mogli korzystać z pozostałych punktów w dłuższych godzinach od wiosny, "
+        "potwierdziła w piątek rzeczniczka urzędu miasta.",
+    ),
+    "sv": (
+        "Kommunfullmäktige beslutade i torsdags att stänga två av kommunens fyra "
+        "återvinningscentraler, med hänvisning till ett budgetunderskott på nästan fyra miljoner.",
+        "Invånarna kan använda de återstående centralerna med längre öppettider från och med "
+        "våren, bekräftade en talesperson för kommunen på fredagen.",
+    ),
+    "da": (
+        "Byrådet besluttede torsdag at lukke to af kommunens fire genbrugspladser og henviste "
+        "til et budgethul på næsten fire millioner kroner over de næste tre år.",
+        "Borgerne kan bruge de resterende pladser med længere åbningstider fra foråret, "
+        "bekræftede en talsperson for kommunen fredag.",
+    ),
     "en": (
         "The county council voted on Thursday to close two of its four recycling centres, citing "
         "a budget gap of nearly four million pounds over the next three years.",

@@ -213,6 +213,38 @@ _OUTSIDE = ("page.outside_body", C.NAVIGATION)
 FULL_PAGE = {"full_page": True}
 
 #: (heuristic, lang, article, {line: (rule, category)} for every block that must go, clean() options)
+LABEL_CARDS_EN = """\
+The county council approved the new budget on Tuesday after a debate that lasted most of the afternoon.
+
+Politics
+
+Mayor promises new cycle lanes along the river before the summer
+
+Politics
+
+Opposition calls for a vote on the harbour redevelopment plans
+
+Politics
+
+Town hall to open on Saturdays for passport appointments from June
+"""
+
+LABEL_CARDS_FR = """\
+Le conseil départemental a adopté mardi le nouveau budget après un débat qui a duré tout l'après-midi.
+
+Politique
+
+Le maire promet de nouvelles pistes cyclables le long du fleuve avant l'été
+
+Politique
+
+L'opposition réclame un vote sur le réaménagement du port de plaisance
+
+Politique
+
+La mairie ouvrira le samedi pour les rendez-vous de passeport dès juin
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "fr", TITLE_REPEAT_FR, {1: ("title.top", C.TITLE), 3: ("title.repeat", C.TITLE)}),
@@ -237,6 +269,10 @@ CONTEXT_CASES = [
       7: ("teaser.after_lead_in", C.TEASER)}),
     ("teaser_after_lead_in", "en", AFTER_LEAD_IN_EN,
      {3: ("teaser.lead_in", C.TEASER), 5: ("teaser.after_lead_in", C.TEASER)}),
+    ("repeated_label_cards", "en", LABEL_CARDS_EN,
+     {n: ("teaser.repeated_label", C.TEASER) for n in (3, 5, 7, 9, 11, 13)}),
+    ("repeated_label_cards", "fr", LABEL_CARDS_FR,
+     {n: ("teaser.repeated_label", C.TEASER) for n in (3, 5, 7, 9, 11, 13)}),
     ("tail_headline_run", "en", TAIL_RUN_EN, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
     ("tail_headline_run", "fr", TAIL_RUN_FR, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
     # full pages only (forced here; detection needs 30+ blocks): the body is the best run of prose

@@ -100,6 +100,9 @@ RULE_CASES = [
     # navigation.phrase: breadcrumbs and page furniture
     ("fr", "Retour en haut", "navigation.phrase", C.NAVIGATION, "retour en haut"),
     ("en", "Home > World > Europe", "navigation.phrase", C.NAVIGATION, "home >"),
+    # navigation.layout_row: a layout table rendered as text, spacer cells around a link
+    ("en", "|  | Weather for the week ahead |  |", "navigation.layout_row", C.NAVIGATION, "page layout"),
+    ("fr", "|  |  | Toutes les infos régionales |  |  |", "navigation.layout_row", C.NAVIGATION, "page layout"),
 ]
 
 

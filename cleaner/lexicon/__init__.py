@@ -35,14 +35,14 @@ CREDIT_TAIL_MAX = 60
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
-_LEAD = re.compile(r"^[\s\-–—•·*>▶►▸|+#]+")
+_LEAD = re.compile(r"^[\s\-–—•·*>▶►▸|+#(\[]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;!?])")
 _SPACES = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[\d()\[\]{}#|•·]+")
 _EDGE_PUNCT = " .,:;!?…\"'-–—/*+>"
 
 
-_LEAD_CHARS = frozenset(" \t-–—•·*>▶►▸|+#")
+_LEAD_CHARS = frozenset(" \t-–—•·*>▶►▸|+#([")
 
 
 def normalize(text: str) -> str:
@@ -191,7 +191,7 @@ class Matcher:
                              if alts else None)
         self._credits = credits
         self._credit_re = (re.compile(r"(?:^|[\s.,;)(|/])(" + "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
-                                      + r")\s*[^.!?:]{1,%d}$" % CREDIT_TAIL_MAX) if credits else None)
+                                      + r")\s*(?:[^.!?:]|\.(?=\w)){1,%d}$" % CREDIT_TAIL_MAX) if credits else None)
 
     @property
     def sections(self) -> set[str]:
