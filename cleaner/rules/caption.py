@@ -21,6 +21,8 @@ CAPTION_PHRASE_MAX_LEN = 800
 COPYRIGHT_MAX_LEN = 160
 # "©", or "(c)" before a year or a name ("(c) 2024", "(c) Jane Doe"), not a list item "(c) storage".
 _COPYRIGHT = re.compile(r"©|\([cC]\)\s*(?:\d{4}|[A-Z])")
+#: A © this close to the end of a longer line closes a caption with its credit.
+COPYRIGHT_TAIL = 50
 # A credit line on its own: names and agencies joined by slashes, "Archive/The Daily",
 # "Name/Agency/Desk", "Someone/stock-site.com". One of the parts must have two words or a domain,
 # or there must be three parts, so that "Pro/Contra" headings stay.
@@ -47,9 +49,12 @@ def _credit_parenthesis(line: Line) -> str | None:
 
 
 def _copyright(line: Line) -> str | None:
-    if line.length <= COPYRIGHT_MAX_LEN and ("©" in line.text or "(" in line.text) \
-            and _COPYRIGHT.search(line.text) and "legal" not in line.sections():
+    if not ("©" in line.text or "(" in line.text) or "legal" in line.sections():
+        return None
+    if line.length <= COPYRIGHT_MAX_LEN and _COPYRIGHT.search(line.text):
         return "short line with a copyright sign: a photo credit"
+    if line.length <= CAPTION_MAX_LEN and _COPYRIGHT.search(line.text[-COPYRIGHT_TAIL:]):
+        return "a caption closed by a © credit"
     return None
 
 
