@@ -40,7 +40,8 @@ RULE_CASES = [
     ("en", PHOTO_CREDIT_NO_SPACES, "caption.credit_parenthesis", C.CAPTION, "credit"),
     # caption.copyright: a short line carrying ©
     ("fr", "© Jean Martin / Studio Nord", "caption.copyright", C.CAPTION, "copyright"),
-    ("en", "Wind turbines stand in a field near the coast as the evening light fades over the water. © Jane Doe - stock agency",
+    ("en", "Wind turbines stand in a field near the coast as the evening light fades over the water, "
+            "seen from the ferry that links the island to the mainland twice a day. © Jane Doe - stock agency",
      "caption.copyright", C.CAPTION, "closed by a © credit"),
     ("en", "Photograph © Sarah Blake for the Northfield Echo", "caption.copyright", C.CAPTION, "copyright"),
     # caption.credit_line: a line that is only "Name/Agency" credits
