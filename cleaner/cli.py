@@ -19,9 +19,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 CATEGORIES = [c.value for c in Category]
 
 DESCRIPTION = """\
-Keep only the body of news articles. Reads already-extracted text (or HTML) from files,
-folders (recursively: .txt, .html/.htm and files without a suffix) or standard input, and
-writes the article body, with every removed line explained on request."""
+Keep only the body of news articles. Reads already-extracted text, full-page text, HTML or
+JSONL records from files, folders (recursively: .txt, .html/.htm, .jsonl/.jsonl.gz and files
+without a suffix) or standard input, and writes the article body, with every removed line
+explained on request."""
 
 EPILOG = """\
 exit status: 0 when every document was cleaned, 1 when some failed (each is named on
@@ -32,6 +33,7 @@ examples:
   clean-articles -o OUT seeds/               # OUT/<name>.txt for each input file
   clean-articles --explain seeds/001_4cb4b16060de0800.txt
   cat article.txt | clean-articles --format json
+  clean-articles -j 2 crawl.jsonl.gz -o OUT/  # OUT/crawl.jsonl, one record per input record
 """
 
 
@@ -61,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                         ".html/.htm files and content that starts like HTML are HTML, the rest is text)")
     p.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=None,
                    help="treat text inputs as whole pages (menus and footers included) and look for "
-                        "the body first; default: detected per document (many short lines, little prose)")
+                        "the body first; default: detected per document (indented like a text-browser "
+                        "dump, or nearly all short lines)")
     p.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSONL: the field holding the text, replaced by the cleaned text (default: text)")
     p.add_argument("--html-field", default="html", metavar="NAME",
@@ -69,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id-field", default="id", metavar="NAME",
                    help="JSONL: the field holding the record id (default: id); other fields pass through")
     p.add_argument("-j", "--jobs", type=_positive_int, default=batch.default_jobs(), metavar="N",
-                   help="worker processes (default: the number of cores, here %(default)s)")
+                   help="worker processes (default: the number of cores)")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse documents larger than N bytes (default: {DEFAULT_MAX_BYTES})")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
