@@ -105,3 +105,17 @@ def clean_line(line: str, lang: str) -> tuple[Result, Decision]:
     """Clean `line` inside a small article; return the result and the decision about the line."""
     result = clean(in_body(line, lang), lang=lang)
     return result, decision_at(result, LINE)
+
+
+#: An invented English article with a teaser lead-in, a share widget and a newsletter prompt,
+#: shared by the tests of the distributed engines.
+INVENTED_ARTICLE_EN = (
+    "Council votes to close two recycling centres\n\n"
+    "The county council voted on Thursday to close two of its four recycling centres, citing "
+    "a budget gap of nearly four million pounds over the next three years.\n\n"
+    "Read more: Budget cuts hit libraries across the county\n\n"
+    "Residents will be able to use the remaining sites for longer hours from next spring, a "
+    "spokesperson for the authority confirmed in a statement on Friday.\n\n"
+    "Share this article\n\n"
+    "Sign up to our newsletter"
+)

@@ -15,22 +15,13 @@ import sys
 import pytest
 
 from cleaner import clean
-from helpers import SEEDS
+from helpers import INVENTED_ARTICLE_EN, SEEDS
 
 pytestmark = pytest.mark.integration
 
 #: Invented rows beside the seeds: an English article, one that cannot be cleaned, and a null.
 INVENTED = {
-    "en-invented": (
-        "Council votes to close two recycling centres\n\n"
-        "The county council voted on Thursday to close two of its four recycling centres, citing "
-        "a budget gap of nearly four million pounds over the next three years.\n\n"
-        "Read more: Budget cuts hit libraries across the county\n\n"
-        "Residents will be able to use the remaining sites for longer hours from next spring, a "
-        "spokesperson for the authority confirmed in a statement on Friday.\n\n"
-        "Share this article\n\n"
-        "Sign up to our newsletter"
-    ),
+    "en-invented": INVENTED_ARTICLE_EN,
     "blank": "   \n\n  ",
     "null": None,
 }
