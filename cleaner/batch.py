@@ -8,6 +8,10 @@ would spend the time on inter-process traffic: it halves the speed-up on 2 cores
 `IN_FLIGHT_PER_JOB` chunks per worker are in flight, so memory stays bounded whatever the input
 size, and results are yielded in input order. Each worker is set up by `_init_worker`, which
 loads the rules and seeds langdetect in that process; nothing relies on state inherited by fork.
+
+A worker that dies (killed for its memory, or a crash in C code) does not hang the batch: the pool
+is restarted, the chunk it was cleaning is cleaned again one document at a time to find the
+document that kills it, and that document alone gets an error.
 """
 from __future__ import annotations
 
@@ -32,10 +36,13 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 128
 #: Chunks queued per worker ahead of the writer: enough to keep workers busy, bounded memory.
 IN_FLIGHT_PER_JOB = 3
+#: Longer time limits count as none: setitimer overflows time_t near 1e10 s on Linux.
+MAX_TIMEOUT = 1e8
 
 
-class DocumentTimeout(Exception):
-    """A document took longer than the per-document time limit."""
+class DocumentTimeout(BaseException):
+    """A document took longer than the per-document time limit. A BaseException, like
+    KeyboardInterrupt, so that a library's `except Exception` cannot swallow it and run on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +111,7 @@ class _Alarm:
     """A per-document time limit (SIGALRM; where it is missing, no limit is enforced)."""
 
     def __init__(self, seconds: float):
-        self.seconds = seconds if hasattr(signal, "setitimer") and seconds > 0 else 0
+        self.seconds = seconds if hasattr(signal, "setitimer") and 0 < seconds <= MAX_TIMEOUT else 0
 
     def __enter__(self):
         if self.seconds:
@@ -181,6 +188,50 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+WORKER_DIED = "the worker process died while cleaning this document (out of memory, or a crash)"
+
+
+class _Pool:
+    """A process pool that is replaced when one of its workers dies."""
+
+    def __init__(self, jobs: int, job: Job):
+        import multiprocessing
+
+        self.jobs, self.job = jobs, job
+        self._ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+        self._executor = self._start()
+
+    def _start(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(self.jobs, mp_context=self._ctx, initializer=_init_worker,
+                                   initargs=(self.job,))
+
+    def submit(self, chunk: list[Task]) -> Any:
+        return self._executor.submit(_process_chunk, chunk)
+
+    def restart(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._start()
+
+    def isolate(self, task: Task) -> Outcome:
+        """Clean one document on its own, after a worker died on its chunk."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.submit([task]).result()[0]
+        except BrokenProcessPool:
+            self.restart()
+            return _error(task, WORKER_DIED, self.job)
+
+    def close(self, wait: bool) -> None:
+        if not wait:  # interrupted: stop the workers now, not after the chunks they are cleaning
+            # (`_processes` is private; Python 3.14 adds ProcessPoolExecutor.terminate_workers)
+            for process in list((getattr(self._executor, "_processes", None) or {}).values()):
+                process.terminate()
+        self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
 def run(tasks: Iterable[Task], job: Job, jobs: int = 1, chunk_size: int = CHUNK_SIZE) -> Iterator[Outcome]:
     """Outcomes in input order, one per task."""
     if jobs <= 1:
@@ -188,17 +239,28 @@ def run(tasks: Iterable[Task], job: Job, jobs: int = 1, chunk_size: int = CHUNK_
         for task in tasks:
             yield process(task, job)
         return
-    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
 
-    ctx = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     chunks = iter(lambda it=iter(tasks): list(itertools.islice(it, chunk_size)), [])
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-        pending: deque[Any] = deque()
+    pool = _Pool(jobs, job)
+    finished = False
+    try:
+        pending: deque[tuple[list[Task], Any]] = deque()
         for chunk in itertools.islice(chunks, jobs * IN_FLIGHT_PER_JOB):
-            pending.append(pool.apply_async(_process_chunk, (chunk,)))
+            pending.append((chunk, pool.submit(chunk)))
         while pending:
-            done = pending.popleft().get()
+            chunk, future = pending.popleft()
+            try:
+                done = future.result()
+            except BrokenProcessPool:  # a worker died: every chunk in flight is lost with it
+                log.warning("a worker process died; cleaning its %d documents one by one", len(chunk))
+                pool.restart()
+                done = [pool.isolate(task) for task in chunk]
+                pending = deque((c, pool.submit(c)) for c, _ in pending)
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(pool.apply_async(_process_chunk, (nxt,)))
+                pending.append((nxt, pool.submit(nxt)))
             yield from done
+        finished = True
+    finally:
+        pool.close(wait=finished)  # interrupted: cancel what is queued, do not wait for it

@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="worker processes (default: the number of cores)")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"refuse documents larger than N bytes (default: {DEFAULT_MAX_BYTES})")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                    help=f"give up on a document after this many seconds (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--list-languages", action="store_true", help="list the languages with phrase lists and exit")
@@ -100,6 +100,16 @@ def config_from_args(args: argparse.Namespace) -> Config:
         max_bytes=args.max_bytes,
         timeout=args.timeout,
     )
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value!r}") from None
+    if not n >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"expected a number of seconds of at least 0, got {value}")
+    return n
 
 
 def _positive_int(value: str) -> int:
@@ -236,9 +246,17 @@ class Writer:
                 return None
             sys.stdout.write(self._framed(outcome))
             sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader is gone (`| head`): main() stops the whole run quietly
         except OSError as exc:
             return f"cannot write output: {exc.strerror or exc}"
         return None
+
+    def abort(self) -> None:
+        """Drop the file being written (on an interruption): the target keeps its old content."""
+        sink, self._sink, self._sink_path = self._sink, None, None
+        if sink is not None:
+            sink.discard()
 
     def close(self) -> str | None:
         if self.format == "json" and self.many and self.out_dir is None:
@@ -283,6 +301,8 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # like the output files, whatever the locale says
     if args.list_rules:
         list_rules(sys.stdout)
         return EXIT_OK
@@ -315,17 +335,21 @@ def _main(argv: list[str] | None) -> int:
     tasks = iter_tasks(args.paths, args.input_format, config.max_bytes, fields)
     progress = _progress("cleaning")
     cleaned = failed = 0
-    for outcome in batch.run(tasks, job, jobs=args.jobs):
-        error = writer.write(outcome) or outcome.error
-        if error:
-            failed += 1
-            print(f"clean-articles: {outcome.id}: {error}", file=sys.stderr)
-        else:
-            cleaned += 1
-            log.info("%s: kept %d of %d blocks (language %s)", outcome.id, outcome.kept,
-                     outcome.blocks, outcome.language)
-        if progress is not None:
-            progress.update()
+    try:
+        for outcome in batch.run(tasks, job, jobs=args.jobs):
+            error = writer.write(outcome) or outcome.error
+            if error:
+                failed += 1
+                print(f"clean-articles: {outcome.id}: {error}", file=sys.stderr)
+            else:
+                cleaned += 1
+                log.info("%s: kept %d of %d blocks (language %s)", outcome.id, outcome.kept,
+                         outcome.blocks, outcome.language)
+            if progress is not None:
+                progress.update()
+    except BaseException:
+        writer.abort()  # interrupted (Ctrl-C, a broken pipe): no temporary file is left behind
+        raise
     if progress is not None:
         progress.close()
     error = writer.close()

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 import tempfile
 import zlib
@@ -30,6 +31,7 @@ SNIFF_BYTES = 2048
 BINARY_CONTROL_SHARE = 0.10
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (from JSON "\ud800"): not encodable
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article)",
                          re.IGNORECASE)
 
@@ -62,12 +64,12 @@ class Fields:
 
 
 def strip_controls(text: str) -> str:
-    """Drop NUL and other control characters, and replace lone surrogates."""
+    """Drop NUL and other control characters, and replace lone surrogates with U+FFFD."""
     text = _CONTROL.sub("", text)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = text.encode("utf-8", "replace").decode("utf-8")
+        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
@@ -123,19 +125,37 @@ def _kind_of(path: Path, head: bytes, input_format: str) -> str:
     return "html" if sniff_html(head) else "text"
 
 
+def not_regular(path: Path) -> str | None:
+    """Why a file found in a folder is not read: a named pipe, socket or device could block the
+    batch forever. None for regular files (and for broken links: reading reports those)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else \
+        "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file"
+    return f"not a regular file ({kind}); name it as an argument to read it"
+
+
 def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) -> Task:
     task = Task(id=str(path), name=name, source=path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(f"too large: {size} bytes (limit {max_bytes}, see --max-bytes)")
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # bounded: a pipe (`<(cmd)`) has no size to check first
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ReadError(f"too large: more than {max_bytes} bytes (see --max-bytes)")
         text = decode(data, str(path))
     except ReadError as exc:
         task.error = str(exc)
         return task
     except OSError as exc:
-        task.error = f"cannot read: {exc.strerror or exc}"
+        broken = path.is_symlink() and not path.exists()
+        task.error = f"cannot read: {'broken symbolic link' if broken else exc.strerror or exc}"
         return task
     if _kind_of(path, data, input_format) == "html":
         task.html = text
@@ -160,7 +180,7 @@ def _record_task(line: bytes, lineno: int, where: str, fields: Fields, max_bytes
     """One JSONL line -> one task; a line that cannot be used becomes an error task in its place."""
     task = Task(id=f"{where}:{lineno}", stream=stream)
     if len(line) > max_bytes:
-        task.error = f"line {lineno}: record too large: {len(line)} bytes (limit {max_bytes}, see --max-bytes)"
+        task.error = f"line {lineno}: record too large: more than {max_bytes} bytes (see --max-bytes)"
         return task
     try:
         record = json.loads(line)
@@ -187,12 +207,22 @@ def _record_task(line: bytes, lineno: int, where: str, fields: Fields, max_bytes
     return task
 
 
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """The lines of a stream, each read with bounded memory: a line longer than `max_bytes` comes
+    back cut after `max_bytes + 1` bytes (so it is refused as too large), and its rest is skipped."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def iter_jsonl(stream: BinaryIO, where: str, fields: Fields, max_bytes: int,
                out_name: Path | None = None) -> Iterator[Task]:
     """One task per line of a JSONL stream (blank lines are skipped), read line by line."""
     lineno = 0
     try:
-        for lineno, line in enumerate(stream, start=1):
+        for lineno, line in enumerate(_bounded_lines(stream, max_bytes), start=1):
             if not line.strip():
                 continue
             yield _record_task(line, lineno, where, fields, max_bytes, out_name)
@@ -266,7 +296,12 @@ def iter_tasks(paths: list[str], input_format: str, max_bytes: int,
         path = Path(arg)
         if path.is_dir():
             for p in walk(path):
-                yield from _file_tasks(p, _stem(p.relative_to(path)), input_format, max_bytes, fields)
+                name = _stem(p.relative_to(path))
+                error = not_regular(p)
+                if error:
+                    yield Task(id=str(p), name=name, source=p, error=error)
+                else:
+                    yield from _file_tasks(p, name, input_format, max_bytes, fields)
         elif path.exists() or path.is_symlink():
             yield from _file_tasks(path, Path(_stem(path).name), input_format, max_bytes, fields)
         else:
@@ -280,6 +315,13 @@ def _file_tasks(path: Path, name: Path, input_format: str, max_bytes: int, field
         yield read_file(path, name, input_format, max_bytes)
 
 
+def _new_file_mode() -> int:
+    """The mode open() gives a new file (0o666 less the umask); mkstemp's own is 0o600."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 class AtomicFile:
     """A text file written under a temporary name in its folder and renamed into place on
     commit(), so the target is either complete or untouched."""
@@ -288,7 +330,13 @@ class AtomicFile:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        try:
+            os.chmod(self._tmp, _new_file_mode())
+            self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except BaseException:
+            os.close(fd)
+            os.unlink(self._tmp)
+            raise
 
     def write(self, text: str) -> None:
         self._fh.write(text)
@@ -313,15 +361,10 @@ class AtomicFile:
 
 def write_atomic(path: Path, content: str) -> None:
     """Write through a temporary file in the same folder, then rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    out = AtomicFile(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
+        out.write(content)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        out.discard()
         raise
+    out.commit()
