@@ -1,0 +1,280 @@
+"""HTML mode: `clean_html(page)` on small invented pages, and its DOM evidence rules one by one.
+
+Every page is the same invented article (a headline and three body paragraphs) with one widget
+added; each test asserts which rule removed the widget (or why a block stayed), its category,
+and that the three body paragraphs are the body.
+"""
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner import Category, Config, clean_html
+from cleaner.features import line_features
+from cleaner.html import DOM_RULES, collect_evidence, concepts_of
+from cleaner.lexicon import matcher_for
+from cleaner.model import Block
+from cleaner.rules import first_hit
+
+TITLE = "Harbour bridge to be rebuilt"
+BODY = [
+    "The regional council approved on Tuesday a plan to rebuild the old harbour bridge, which has "
+    "been closed to traffic since a storm damaged two of its pillars last winter.",
+    "Engineers expect the work to take eighteen months and to cost about forty million euros, "
+    "most of it paid by the national infrastructure fund according to the council.",
+    "Residents of both banks have waited for a decision for almost a year, and shop owners near "
+    "the bridge say their takings have fallen by a third since it closed.",
+]
+
+
+def page(*, middle: str = "", after: str = "", head: str = "", top: str = "") -> str:
+    """The invented article; `middle` goes between the first two paragraphs, `after` after the
+    last one, `top` right under the headline, `head` into <head>."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{TITLE} | Example Gazette</title>{head}</head>
+<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>{TITLE}</h1>{top}
+<p>{BODY[0]}</p>{middle}
+<p>{BODY[1]}</p>
+<p>{BODY[2]}</p>{after}</article></main>
+<footer><p>Contact us</p></footer></body></html>"""
+
+
+def removed_by(result, text: str):
+    """The decision of the block holding `text` (which must have been removed)."""
+    found = [d for d in result.decisions if text in d.block.text]
+    assert found, f"no block holds {text!r}"
+    assert all(d.removed for d in found), f"{text!r} stayed in the body"
+    return found[0]
+
+
+def assert_body(result) -> None:
+    assert result.paragraphs == BODY
+    assert result.mode == "html"
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+def test_exported_from_the_package():
+    assert cleaner.clean_html is clean_html
+    assert "clean_html" in cleaner.__all__
+
+
+def test_plain_article():
+    r = clean_html(page())
+    assert_body(r)
+    assert r.title == TITLE
+    assert r.notes == ()
+    assert [d.block.line for d in r.decisions] == list(range(1, len(r.decisions) + 1))
+
+
+def test_figure_with_caption_and_credit_is_reported_not_dropped():
+    caption = "The bridge seen from the north bank at dusk. Photo: Jane Doe"
+    r = clean_html(page(middle=f'<figure><img src="b.jpg" alt=""><figcaption>{caption}'
+                               '</figcaption></figure>'))
+    assert_body(r)
+    d = removed_by(r, "north bank at dusk")
+    assert d.final.rule == "html.figcaption"
+    assert d.final.category is Category.CAPTION
+    assert "<figcaption>" in d.final.reason
+    assert {"figure", "figcaption"} <= d.block.hints
+    assert d.block.tag == "figcaption"
+    assert d.note  # says the extraction had left it out
+    # where the figure stands: between the first and the second paragraph
+    texts = [x.block.text for x in r.decisions]
+    assert texts.index(d.block.text) == texts.index(BODY[0]) + 1
+    assert any(x.rule == "html.figcaption" for x in r.removed)
+
+
+def test_caption_classed_element_without_figure():
+    r = clean_html(page(middle='<div class="wp-caption-text">The bridge seen from the north bank'
+                               "</div>"))
+    assert_body(r)
+    d = removed_by(r, "seen from the north bank")
+    assert d.final.rule == "html.figcaption"
+    assert "caption" in d.block.hints
+
+
+def test_kept_captions_go_back_into_the_body():
+    caption = "The bridge seen from the north bank at dusk"
+    html = page(middle=f"<figure><img src='b.jpg'><figcaption>{caption}</figcaption></figure>")
+    r = clean_html(html, keep=frozenset({Category.CAPTION}))
+    assert r.paragraphs == [BODY[0], caption, BODY[1], BODY[2]]
+    d = next(d for d in r.decisions if d.block.text == caption)
+    assert d.kept and d.final.rule == "html.figcaption"
+    assert "kept by the configuration" in d.note
+
+
+def test_share_bar():
+    r = clean_html(page(after='<div class="article-share"><span>Send to a friend</span> '
+                              "<span>Print</span></div>"))
+    assert_body(r)
+    d = removed_by(r, "Send to a friend")
+    assert (d.final.rule, d.final.category) == ("html.share", Category.SHARE)
+    assert "share" in d.block.hints
+
+
+def test_related_articles_box():
+    r = clean_html(page(after='<div class="recommendations"><h3>Across the region</h3>'
+                              "<p>Ferry operator adds winter sailings to the islands</p>"
+                              "<p>New cycle lane opens along the river promenade</p></div>"))
+    assert_body(r)
+    for text in ("Across the region", "Ferry operator adds winter sailings",
+                 "New cycle lane opens"):
+        d = removed_by(r, text)
+        assert (d.final.rule, d.final.category) == ("html.related", Category.TEASER)
+
+
+def test_newsletter_box():
+    r = clean_html(page(after='<div class="subscribe-box"><h3>Morning briefing</h3>'
+                              "<p>Get the headlines in your inbox every day before breakfast</p>"
+                              "</div>"))
+    assert_body(r)
+    d = removed_by(r, "Get the headlines in your inbox")
+    assert (d.final.rule, d.final.category) == ("html.newsletter", Category.SUBSCRIPTION)
+
+
+def test_body_paragraph_in_an_oddly_classed_container_stays():
+    """A negative: prose inside a container classed as recommendations is still body."""
+    extra = ("The mayor said the council would publish the tender documents next week and "
+             "invited local firms to take part in the information sessions.")
+    r = clean_html(page(after=f'<div class="recommendations"><p>{extra}</p></div>'))
+    assert r.paragraphs == [*BODY, extra]
+    d = next(d for d in r.decisions if d.block.text == extra)
+    assert "related" in d.block.hints and d.kept
+
+
+def test_title_and_date_from_meta_tags():
+    head = ('<meta property="og:title" content="Harbour bridge to be rebuilt">'
+            '<meta property="article:published_time" content="2024-03-05T08:00:00+01:00">')
+    r = clean_html(page(head=head, top="<h2>Work starts in spring</h2>"))
+    assert r.title == TITLE
+    assert r.date == "2024-03-05"
+    assert TITLE not in r.text
+    d = removed_by(r, TITLE)
+    assert (d.final.rule, d.final.category) == ("html.title", Category.TITLE)
+    assert r.paragraphs == ["Work starts in spring", *BODY]
+
+
+def test_fallback_to_text_mode_when_the_extraction_finds_nothing(monkeypatch):
+    import cleaner.html
+
+    monkeypatch.setattr(cleaner.html, "_extract", lambda tree, options: None)
+    r = clean_html(page())
+    assert all(p in r.paragraphs for p in BODY)
+    assert r.mode == "html"
+    assert any("no main content" in n for n in r.notes)
+    assert any("text mode" in n for n in r.notes)
+
+
+def test_empty_output_always_says_why():
+    widgets = ("<html><head><title>Newsletter</title></head><body><article>"
+               "<p>Share this article</p><p>Subscribe to our newsletter</p>"
+               "<p>Comments (3)</p></article></body></html>")
+    for html in (widgets, "", "   ", "<html><body></body></html>"):
+        r = clean_html(html)
+        assert r.text == ""
+        assert r.notes, f"empty output without a note for {html!r}"
+    assert any("no article body" in n for n in clean_html(widgets).notes)
+
+
+def test_text_the_parser_cannot_hold_goes_through_text_mode():
+    """libxml2 keeps no text nested deeper than it allows: the tags are stripped instead."""
+    deep = "<html><body>" + "<div>" * 3000 + f"<p>{BODY[0]}</p>" + "</div>" * 3000 + "</body></html>"
+    r = clean_html(deep)
+    assert r.text == BODY[0]
+    assert any("tags stripped" in n for n in r.notes)
+
+
+def test_fragment_is_read_as_a_page():
+    r = clean_html(f"<p>{BODY[0]}</p>")
+    assert r.text == BODY[0]
+
+
+def test_not_a_string():
+    with pytest.raises(cleaner.InputError):
+        clean_html(b"<html></html>")  # type: ignore[arg-type]
+
+
+def test_deterministic():
+    html = page(middle="<figure><figcaption>The bridge at dusk</figcaption></figure>",
+                after='<div class="recommendations"><p>Ferry adds winter sailings</p></div>')
+    a, b = clean_html(html), clean_html(html)
+    assert a.to_dict(explain=True) == b.to_dict(explain=True)
+
+
+# --- the DOM rules, one per case -----------------------------------------------------------------
+
+#: (line text, hints, tag, expected rule or None): a block judged by DOM_RULES alone.
+DOM_CASES = [
+    ("The bridge at dusk", {"figcaption", "figure"}, "p", "html.figcaption"),
+    ("The bridge at dusk", {"caption"}, "p", "html.figcaption"),
+    ("Photo archive", {"figure"}, "p", "html.figcaption"),
+    ("Picture: Jane Doe", {"credit"}, "p", "html.credit"),
+    ("Send to a friend", {"share"}, "p", "html.share"),
+    ("Morning briefing", {"newsletter"}, "h3", "html.newsletter"),
+    ("Ferry operator adds winter sailings", {"related"}, "p", "html.related"),
+    ("Ferry operator adds winter sailings to the islands, after years of complaints from "
+     "residents who could not reach the hospital.", {"related", "link"}, "p", "html.related"),
+    ("Write a reply", {"comments"}, "p", "html.comments"),
+    ("About the author", {"author"}, "h3", "html.author"),
+    # negatives: prose stays in widget containers, "ad" and "aside" are hints without a rule,
+    # table rows stay, long figure text is body (a table or an infobox in a figure)
+    (BODY[0], {"share"}, "p", None),
+    (BODY[0], {"related"}, "p", None),
+    (BODY[0], {"figure"}, "p", None),
+    ("Anzeige", {"ad"}, "p", None),
+    ("Key figures", {"aside"}, "h3", None),
+    ("| Share | 12 |", {"share"}, "tr", None),
+    (" ".join(BODY * 2), {"figcaption"}, "p", None),
+]
+
+
+@pytest.mark.parametrize("text,hints,tag,rule", DOM_CASES)
+def test_dom_rule(text, hints, tag, rule):
+    block = Block(index=0, text=text, line=1, para=0, tag=tag, hints=frozenset(hints))
+    hit = first_hit(line_features(block, matcher_for(("en",))), DOM_RULES)
+    assert (hit.rule if hit else None) == rule
+    if hit:
+        assert hit.reason and "on the page" in hit.reason
+
+
+#: class or id value -> evidence concepts
+CONCEPT_CASES = [
+    ("post-share-bar", {"share"}),
+    ("relatedPosts", {"related"}),
+    ("c-article__caption", {"caption"}),
+    ("wp-caption-text", {"caption"}),
+    ("SocialShare", {"share"}),
+    ("newsletter-signup", {"newsletter"}),
+    ("AuthorBio", {"author"}),
+    ("ad-slot", {"ad"}),
+    ("comments-area", {"comments"}),
+    ("commentary", set()),  # an opinion piece, not comments
+    ("shadow header download", set()),  # "ad" only as a whole token
+    ("jAdXyz hABuKF", set()),  # CSS-in-JS hashes
+    ("entry-content", set()),
+]
+
+
+@pytest.mark.parametrize("value,concepts", CONCEPT_CASES)
+def test_concepts_of(value, concepts):
+    assert concepts_of(value) == frozenset(concepts)
+
+
+def test_evidence_matches_whole_text_nodes_only():
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring("<html><body><div class='share-tools'><a>Teilen</a></div>"
+                                "<p>Bitte mitteilen</p></body></html>")
+    ev = collect_evidence(tree)
+    assert "share" in ev.lookup("Teilen")
+    assert ev.lookup("mitteilen") == frozenset()
+    assert ev.lookup("Bitte mitteilen") == frozenset()
+
+
+def test_config_only_other_categories_keeps_dom_labelled_blocks():
+    r = clean_html(page(after='<div class="article-share"><span>Send to a friend</span></div>'),
+                   Config(only=frozenset({Category.COOKIE})))
+    d = next(d for d in r.decisions if "Send to a friend" in d.block.text)
+    assert d.kept and d.final.rule == "html.share"
