@@ -23,6 +23,8 @@ END_RUN_MIN = 2
 FORM_STATUS_REACH = 3
 #: A title is at most this long; longer first lines are ledes.
 TITLE_MAX_LEN = 250
+#: Headline-like lines at the top taken as the title and its kicker or subtitle, at most.
+TITLE_MAX_LINES = 3
 #: An author line in a teaser card: a name or a desk ("Jane Doe", "Rédaction").
 AUTHOR_MAX_WORDS = 4
 AUTHOR_MAX_LEN = 40
@@ -50,6 +52,7 @@ CREDIT_MAX_WORDS = 5
 _NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&)"
                    r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&))*$")
 _WORDS = re.compile(r"[^\W\d_]+")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 #: A card list's section label ("Politics") is a word or three, seen at least three times.
 LABEL_MAX_WORDS = 3
 LABEL_MIN_REPEATS = 3
@@ -93,25 +96,51 @@ def main_body_run(s: State) -> None:
                     f"outside the runs of prose (lines {where}) of a full page")
 
 
-def title_at_top(s: State) -> None:
-    """The headline: the first remaining line, when it is headline-shaped and followed by prose, or
-    when it is repeated further down. Its later repeats are labelled too."""
+def _top_title(s: State) -> tuple[int, list[int], str] | None:
+    """The first remaining line if it is a headline: (index, its repeats, why), else None."""
     order = [i for i in range(len(s.lines)) if s.kept(i)]
     if len(order) < 3:
-        return
+        return None
     first = order[0]
     t = s.lines[first]
-    if t.length > TITLE_MAX_LEN or t.words < 2 or t.terminal or t.bullet:
-        return
-    repeats = [i for i in range(first + 1, len(s.lines)) if s.lines[i].key == t.key]
+    if t.length > TITLE_MAX_LEN or t.words < 2 or t.terminal or t.bullet or _NUMERIC_DATE.search(t.text):
+        return None  # a line with a date is a dateline, which opens the body
+    n = len(s.lines)
+    # A repeat followed by the same line as the title is a duplicated passage, not a repeated
+    # title. Lines already removed do not count as neighbours (so a second pass agrees).
+    def next_kept_key(i: int) -> str | None:
+        k = next((k for k in range(i + 1, n) if s.kept(k)), None)
+        return s.lines[k].key if k is not None else None
+
+    after = next_kept_key(first)
+    repeats = [i for i in range(first + 1, n) if s.lines[i].key == t.key
+               and not (after is not None and s.kept(i) and next_kept_key(i) == after and i != order[1])]
     nxt = s.lines[order[1]]
     followed_by_prose = nxt.length >= max(2 * t.length, 80)
     if not repeats and not (t.headline_like and followed_by_prose):
-        return
-    why = "repeated further down" if repeats else "headline-shaped and followed by a longer paragraph"
-    s.label(first, "title.top", Category.TITLE, f"first line of the text, {why}")
-    for i in repeats:
-        s.label(i, "title.repeat", Category.TITLE, f"repeats the title (line {t.block.line})")
+        return None
+    return first, repeats, "repeated further down" if repeats else "headline-shaped and followed by a longer paragraph"
+
+
+def title_at_top(s: State) -> None:
+    """The headline: the first remaining line, when it is headline-shaped and followed by prose, or
+    when it is repeated further down. Its later repeats are labelled too. A headline-like line
+    that becomes first once the headline is gone (a kicker, a second title) goes as well: cleaning
+    the output again must not find another headline (idempotence)."""
+    title_line = None
+    for _ in range(TITLE_MAX_LINES):
+        found = _top_title(s)
+        if found is None:
+            return
+        first, repeats, why = found
+        if title_line is None:
+            title_line = s.lines[first].block.line
+            s.label(first, "title.top", Category.TITLE, f"first line of the text, {why}")
+        else:
+            s.label(first, "title.second", Category.TITLE,
+                    f"headline-like line right under the title on line {title_line}, {why}")
+        for i in repeats:
+            s.label(i, "title.repeat", Category.TITLE, f"repeats the title (line {s.lines[first].block.line})")
 
 
 def form_status_near_subscription(s: State) -> None:
@@ -136,24 +165,25 @@ def _teaser_item(line: Line) -> bool:
 
 
 def bullet_teaser_run(s: State) -> None:
-    """Two or more bulleted headlines in a row, after a sentence (or at the very start): a
-    list of links to other articles. Lists after a heading or a line ending in ':' are body lists."""
-    i, n = 0, len(s.lines)
-    while i < n:
-        j = i
-        while j < n and s.kept(j) and _teaser_item(s.lines[j]):
-            j += 1
-        if j - i >= 2:
-            before = next((k for k in range(i - 1, -1, -1) if s.kept(k)), None)
-            intro = s.lines[before] if before is not None else None
-            if intro is None or intro.terminal:
-                for k in range(i, j):
+    """Two or more bulleted headlines in a row, after a sentence: a list of links to other
+    articles. Lists at the top, after a heading or after a line ending in ':' are body lists."""
+    kept = [i for i in range(len(s.lines)) if s.kept(i)]  # removed lines do not break a run
+    a, n = 0, len(kept)
+    while a < n:
+        b = a
+        while b < n and _teaser_item(s.lines[kept[b]]):
+            b += 1
+        if b - a >= 2:
+            run = kept[a:b]
+            intro = s.lines[kept[a - 1]] if a > 0 else None
+            if intro is not None and intro.terminal:
+                for k in run:
                     s.label(k, "teaser.bullet_run", Category.TEASER,
-                            f"one of {j - i} bulleted headlines in a row after body text (related-article links)")
+                            f"one of {len(run)} bulleted headlines in a row after body text (related-article links)")
             else:
-                for k in range(i, j):
+                for k in run:
                     s.notes[k] = "bulleted list introduced by a heading or a ':' line (body list)"
-        i = max(j, i + 1)
+        a = max(b, a + 1)
 
 
 def _card_title(line: Line) -> bool:
@@ -319,9 +349,10 @@ def trailing_block(s: State) -> None:
                                   "lines there look like teaser cards")
 
 
+#: The headline is looked for last, on what the other heuristics left: the first line a second
+#: pass would see is the one it judges (idempotence).
 HEURISTICS: tuple[Callable[[State], None], ...] = (
     main_body_run,
-    title_at_top,
     form_status_near_subscription,
     credit_after_caption,
     bullet_teaser_run,
@@ -329,6 +360,7 @@ HEURISTICS: tuple[Callable[[State], None], ...] = (
     repeated_label_cards,
     trailing_block,
     tail_headline_run,
+    title_at_top,
 )
 
 

@@ -15,6 +15,8 @@ CANDIDATE_MIN_PROB = 0.20
 CONFIDENT_PROB = 0.80
 #: Fewer letters than this are not worth detecting.
 MIN_LETTERS = 20
+#: Sentences totalling this many characters make the sample on their own.
+MIN_SENTENCE_CHARS = 60
 #: Random walks langdetect averages (its default is 7). On the development corpus (656 texts)
 #: 2 walks give the same languages as 7 on a 600-character sample (with the faster n-gram
 #: extraction below: 1.3 ms instead of 3.2 ms per document).
@@ -103,8 +105,13 @@ def _detector_factory():
 
 
 def sample(texts: list[str], limit: int) -> str:
-    """The most prose-like texts, longest first, joined up to `limit` characters."""
-    prose = sorted((t for t in texts if len(t) >= 40), key=lambda t: (not _SENTENCE_END.search(t), -len(t)))
+    """The most prose-like texts, longest first, joined up to `limit` characters: sentences when
+    there are any (headlines, menus and labels only when there are not, so removing a headline
+    does not change the language found for the rest)."""
+    long = [t for t in texts if len(t) >= 40]
+    sentences = [t for t in long if _SENTENCE_END.search(t)]
+    prose = sorted(sentences if sum(map(len, sentences)) >= MIN_SENTENCE_CHARS else long,
+                   key=lambda t: (not _SENTENCE_END.search(t), -len(t)))
     picked: list[str] = []
     size = 0
     for t in prose or sorted(texts, key=len, reverse=True):

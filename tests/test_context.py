@@ -245,8 +245,22 @@ Politique
 La mairie ouvrira le samedi pour les rendez-vous de passeport dès juin
 """
 
+TITLE_KICKER_EN = """\
+Council closes two recycling centres
+
+A budget gap of four million pounds forces the cuts
+
+Council closes two recycling centres
+
+The county council voted on Thursday to close two of its four recycling centres, citing a budget gap of nearly four million pounds over the next three years.
+
+Residents will be able to use the remaining sites for longer hours from next spring, a spokesperson for the authority confirmed.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
+    ("title_at_top", "en", TITLE_KICKER_EN,
+     {1: ("title.top", C.TITLE), 3: ("title.second", C.TITLE), 5: ("title.repeat", C.TITLE)}),
     ("title_at_top", "fr", TITLE_REPEAT_FR, {1: ("title.top", C.TITLE), 3: ("title.repeat", C.TITLE)}),
     ("form_status_near_subscription", "fr", FORM_STATUS_FR,
      {3: ("subscription.phrase", C.SUBSCRIPTION), 5: ("subscription.form_status", C.SUBSCRIPTION)}),

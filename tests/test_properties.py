@@ -9,9 +9,9 @@ and together they clean more than 10,000 texts:
 - never crashes: a Result, or InputError exactly when the text is empty or whitespace;
 - keeps only input text: every output paragraph, whitespace-normalised, is in the input;
 - every removal is explained (a category, a rule and a reason);
-- idempotence: `clean(clean(x).text).text == clean(x).text`. It does not hold yet, for three
-  rule-level reasons pinned below as strict xfails with minimal examples; what does hold, and is
-  checked, is that a second pass removes nothing except through those three mechanisms;
+- idempotence: `clean(clean(x).text).text == clean(x).text`, with and without a given language
+  and configuration (a forced full-page search may trim the edges of what is no longer a page),
+  plus the minimal cases that once broke it;
 - the CLI gives byte-identical output with `--jobs 1` and `--jobs 2`.
 """
 from __future__ import annotations
@@ -127,29 +127,28 @@ def test_any_string_at_all(text):
         check_result(text, result)
 
 
-#: The only ways a second pass removes more (see the xfails below): the headline heuristic sees a
-#: new first line, a bulleted run closes up once the line between its items is gone.
-SECOND_PASS_RULES = frozenset({"title.top", "title.repeat", "teaser.bullet_run"})
 #: With full-page mode forced, the body search runs again on the cleaned text (which is no page)
 #: and may trim a short line at an edge of the body again: expected of the option.
 FULL_PAGE_RULES = frozenset({"page.outside_body"})
 
 
 def check_second_pass(first: Result, **config) -> None:
+    """Cleaning the output again changes nothing (idempotence), except that a forced full-page
+    search may trim the edges of what is no longer a page."""
     if not first.text:
         return
     second = clean(first.text, **config)
     check_result(first.text, second)
-    if second.text == first.text or second.language != first.language:
-        return  # equal, or the language changed once the headline was gone (third xfail below)
-    allowed = SECOND_PASS_RULES | (FULL_PAGE_RULES if config.get("full_page") else frozenset())
+    if second.text == first.text:
+        return
+    allowed = FULL_PAGE_RULES if config.get("full_page") else frozenset()
     unexpected = {d.final.rule for d in second.decisions if not d.kept} - allowed
     assert not unexpected, f"a second pass removed more, by {sorted(unexpected)}: {first.text!r}"
 
 
 @settings(max_examples=3000, **SETTINGS)
 @given(article)
-def test_a_second_pass_removes_more_only_through_the_known_context_heuristics(text):
+def test_a_second_pass_changes_nothing(text):
     if text.strip():
         check_second_pass(clean(text))
 
@@ -165,12 +164,6 @@ def test_with_a_given_language_and_configuration(text, lang, overrides):
         check_second_pass(result, lang=lang, **overrides)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "clean() is not idempotent yet, for three rule-level reasons with minimal examples in "
-    "test_idempotence_minimal_case: the headline heuristic (context.title_at_top) takes the first "
-    "line of already-cleaned text as a headline; teaser.bullet_run only joins adjacent bulleted "
-    "lines, so items separated by a removed line form a run on the second pass; the language is "
-    "detected with the headline included, and changes once it is gone"))
 @settings(max_examples=2000, phases=[Phase.explicit, Phase.generate], **SETTINGS)
 @given(article)
 def test_idempotent(text):
@@ -188,21 +181,21 @@ DE_TITLE = "Der Gemeinderat hat am Donnerstag beschlossen, zwei der vier Wertsto
 FR = "Le conseil municipal a voté jeudi la fermeture de deux déchetteries."
 
 IDEMPOTENCE_CASES = {
-    # pass 1 drops the repeated headline; pass 2 takes the standfirst for a headline
+    # cases that once broke idempotence:
+    # pass 1 dropped the repeated headline; pass 2 took the standfirst for a headline
     "standfirst-becomes-headline":
         f"Council closes two recycling centres\n\nA budget gap forces cuts\n\n{EN}\n\n"
         f"Council closes two recycling centres\n\n{EN2}\n",
-    # pass 1 drops "Email" between two bulleted headlines; pass 2 sees a run of two
+    # pass 1 dropped "Email" between two bulleted headlines; pass 2 saw a run of two
     "bullets-close-up":
         f"{EN}\n\n- Council closes two recycling centres after the vote\nEmail\n"
         f"- Residents protest against the closure of the sites\n",
-    # pass 1 detects German (the repeated headline); pass 2 French, and French phrases apply
+    # pass 1 detected German (from the repeated headline); pass 2 French, and French phrases applied
     "language-changes-without-headline":
         f"{DE_TITLE}\n\n{FR}\n\nPartager cet article\n\n{DE_TITLE}\n",
 }
 
 
-@pytest.mark.xfail(strict=True, reason="rule level: see test_idempotent for the three causes")
 @pytest.mark.parametrize("text", IDEMPOTENCE_CASES.values(), ids=IDEMPOTENCE_CASES.keys())
 def test_idempotence_minimal_case(text):
     once = clean(text).text
