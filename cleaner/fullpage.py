@@ -13,7 +13,7 @@ browsers render pages), or when it has very many blocks, nearly all short, and l
 from __future__ import annotations
 
 from .features import Line
-from .model import Category, Hit
+from .model import Hit
 
 # Without indentation, only a glaring page shape counts: extracted articles with long lists or
 # tables look like pages too, and treating them as pages costs body text (on the development

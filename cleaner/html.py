@@ -31,11 +31,10 @@ from typing import TYPE_CHECKING, Callable
 
 from . import language, pipeline
 from .config import Config
-from .features import Line, line_features
-from .lexicon import matcher_for
+from .features import Line
 from .model import Block, Category, Decision, Hit, Result
 from .pipeline import InputError
-from .rules import Rule, first_hit
+from .rules import Rule
 
 if TYPE_CHECKING:  # lxml is imported lazily, with trafilatura
     from lxml.html import HtmlElement
@@ -491,12 +490,10 @@ def _title_key(text: str) -> str:
 
 def dom_pass(decisions: tuple[Decision, ...], config: Config, lang: language.Language,
              title: str | None) -> tuple[Decision, ...]:
-    """Label blocks the text rules left alone, from their DOM evidence and the page title.
-
-    Runs after the context pass, so a block keeps its first label (from the per-block text
-    rules); the DOM label becomes its final label."""
+    """Label blocks that repeat the page's title (from its metadata). The DOM evidence rules ran
+    with the per-block rules (pipeline.classify(extra_rules=DOM_RULES)), before the context pass,
+    so a share bar or newsletter box found only through its class counts as an end marker."""
     title_key = _title_key(title) if title else None
-    matcher = matcher_for(pipeline.languages_for(lang), config.phrase_files)
     out = []
     for d in decisions:
         if d.final is not None:
@@ -505,9 +502,6 @@ def dom_pass(decisions: tuple[Decision, ...], config: Config, lang: language.Lan
         hit = None
         if title_key and _title_key(d.block.text) == title_key:
             hit = Hit("html.title", Category.TITLE, "same text as the page's title (metadata)")
-        elif d.block.hints:
-            line = line_features(d.block, matcher)
-            hit = first_hit(line, DOM_RULES)
         if hit is None:
             out.append(d)
             continue
@@ -592,9 +586,7 @@ def _clean_blocks(blocks: list[Block], config: Config, title: str | None):
     if config.full_page is None:
         config = config.replace(full_page=False)
     lang = pipeline.detect_language(blocks, config)
-    decisions = pipeline.classify(blocks, config, lang)
-    if len(decisions) == 2 and isinstance(decisions[1], bool):  # (decisions, full_page)
-        decisions = decisions[0]
+    decisions, _ = pipeline.classify(blocks, config, lang, extra_rules=DOM_RULES)
     return lang, dom_pass(decisions, config, lang, title)
 
 

@@ -49,12 +49,14 @@ def languages_for(lang: language.Language) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*lang.candidates, *FALLBACK_LANGUAGES)))
 
 
-def classify(blocks: list[Block], config: Config, lang: language.Language) -> tuple[tuple[Decision, ...], bool]:
-    """Label every block: per-block rules first, then the context pass, then the configuration.
-    Also says whether the text was treated as a full page."""
+def classify(blocks: list[Block], config: Config, lang: language.Language,
+             extra_rules: tuple[Rule, ...] = ()) -> tuple[tuple[Decision, ...], bool]:
+    """Label every block: per-block rules first (then `extra_rules`, such as HTML mode's DOM
+    evidence), then the context pass, then the configuration. Also says whether the text was
+    treated as a full page."""
     matcher = matcher_for(languages_for(lang), config.phrase_files)
     lines = [line_features(b, matcher) for b in blocks]
-    table = rules()
+    table = rules() + extra_rules
     first = [first_hit(line, table) for line in lines]
     full_page = fullpage.looks_full_page(lines) if config.full_page is None else config.full_page
     state = context.run(lines, first, full_page=full_page)
