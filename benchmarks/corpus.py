@@ -1,21 +1,186 @@
 """Corpus loading and throughput figures for the benchmarks. The development corpus is read in
-place from ../shared/dev-eval when it exists beside the repository; it is never copied."""
+place from ../shared/dev-eval when it exists beside the repository (or from the folder in
+CLEAN_ARTICLES_DEV_EVAL); it is never copied.
+
+Figures are kept twice: in each benchmark's `extra_info` (what `--benchmark-json FILE` saves) and
+in `FIGURES`, from which conftest.py prints the comparisons (ours / jusText, ours / trafilatura,
+-j 2 / -j 1) at the end of the run.
+"""
 from __future__ import annotations
 
+import html as html_lib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Sized
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_EVAL = ROOT.parent / "shared" / "dev-eval"
+DEV_EVAL = Path(os.environ.get("CLEAN_ARTICLES_DEV_EVAL") or ROOT.parent / "shared" / "dev-eval")
+
+#: The five seeds are French news articles (they have no gold.json entry).
+SEED_LANG = "fr"
+
+#: ISO 639-1 code -> jusText stoplist name (English when the code is missing or unknown).
+JUSTEXT_STOPLISTS = {
+    "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
+    "az": "Azerbaijani", "eu": "Basque", "be": "Belarusian", "bn": "Bengali", "bs": "Bosnian",
+    "br": "Breton", "bg": "Bulgarian", "ca": "Catalan", "cv": "Chuvash", "hr": "Croatian",
+    "cs": "Czech", "da": "Danish", "nl": "Dutch", "en": "English", "eo": "Esperanto",
+    "et": "Estonian", "fi": "Finnish", "fr": "French", "gl": "Galician", "ka": "Georgian",
+    "de": "German", "el": "Greek", "gu": "Gujarati", "ht": "Haitian", "he": "Hebrew",
+    "hi": "Hindi", "hu": "Hungarian", "is": "Icelandic", "io": "Ido", "ig": "Igbo",
+    "id": "Indonesian", "ga": "Irish", "it": "Italian", "jv": "Javanese", "kn": "Kannada",
+    "kk": "Kazakh", "ko": "Korean", "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin",
+    "lv": "Latvian", "lt": "Lithuanian", "lb": "Luxembourgish", "mk": "Macedonian", "ms": "Malay",
+    "ml": "Malayalam", "mt": "Maltese", "mr": "Marathi", "ne": "Nepali", "no": "Norwegian_Bokmal",
+    "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk", "oc": "Occitan", "fa": "Persian",
+    "pl": "Polish", "pt": "Portuguese", "qu": "Quechua", "ro": "Romanian", "ru": "Russian",
+    "sr": "Serbian", "sh": "Serbo_Croatian", "sk": "Slovak", "sl": "Slovenian", "es": "Spanish",
+    "su": "Sundanese", "sw": "Swahili", "sv": "Swedish", "tl": "Tagalog", "ta": "Tamil",
+    "te": "Telugu", "tr": "Turkish", "tk": "Turkmen", "uk": "Ukrainian", "ur": "Urdu",
+    "uz": "Uzbek", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon", "cy": "Welsh",
+    "fy": "West_Frisian", "yo": "Yoruba",
+}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def env_int(name: str, default: int, ci_default: int | None = None) -> int:
+    """An integer setting from the environment; `ci_default` applies when CI=true and it is unset."""
+    value = os.environ.get(name)
+    if value:
+        return int(value)
+    return ci_default if ci_default is not None and in_ci() else default
+
+
+def corpus_rounds() -> int:
+    """Timed rounds of a benchmark over a whole corpus (CLEAN_ARTICLES_BENCH_ROUNDS; default 3,
+    1 when CI=true). pytest-benchmark's own calibration would add an untimed run of the corpus."""
+    return env_int("CLEAN_ARTICLES_BENCH_ROUNDS", 3, ci_default=1)
+
+
+def measure(benchmark, fn, *args, whole_corpus: bool):
+    """Time fn(*args): a fixed number of rounds for a whole corpus (seconds per round), else
+    pytest-benchmark's calibrated rounds (the --benchmark-* options apply)."""
+    if whole_corpus:
+        return benchmark.pedantic(fn, args=args, rounds=corpus_rounds(), iterations=1)
+    return benchmark(fn, *args)
+
+
+@dataclass(frozen=True)
+class Doc:
+    name: str
+    text: str
+    lang: str | None  # ISO 639-1, from gold.json (None when unknown)
 
 
 def read_folder(folder: Path, pattern: str) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob(pattern))]
 
 
-def throughput(benchmark, docs: list[str]) -> None:
-    """Record docs/s and MB/s of the benchmark's mean round in extra_info."""
-    mean = benchmark.stats.stats.mean
-    size = sum(len(d.encode("utf-8")) for d in docs)
-    benchmark.extra_info["docs"] = len(docs)
-    benchmark.extra_info["docs_per_s"] = round(len(docs) / mean, 1)
-    benchmark.extra_info["mb_per_s"] = round(size / mean / 1e6, 3)
+@lru_cache(maxsize=1)
+def gold_langs() -> dict[str, str]:
+    gold = DEV_EVAL / "gold.json"
+    if not gold.is_file():
+        return {}
+    return {k: v.get("lang") for k, v in json.loads(gold.read_text(encoding="utf-8")).items()}
+
+
+def read_docs(folder: Path, pattern: str, lang: str | None = None) -> list[Doc]:
+    """Documents of a folder, sorted by name; the language is `lang`, else gold.json's."""
+    langs = gold_langs()
+    return [Doc(p.stem, p.read_text(encoding="utf-8"), lang or langs.get(p.stem))
+            for p in sorted(folder.glob(pattern))]
+
+
+def justext_stoplist_name(lang: str | None) -> str:
+    import justext
+
+    name = JUSTEXT_STOPLISTS.get((lang or "").lower(), "English")
+    return name if name in justext.get_stoplists() else "English"
+
+
+def justext_page(text: str) -> str:
+    """The text as a minimal HTML page for jusText: one <p> per non-blank line, HTML-escaped."""
+    paras = "".join(f"<p>{html_lib.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n{paras}</body></html>"
+
+
+def invented_pages(texts: list[str]) -> list[str]:
+    """A few news-like pages (menu, article, share bar, related links, footer) around the given
+    texts, for the HTML benchmark when the development corpus is absent."""
+    pages = []
+    for i, text in enumerate(texts):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        title, body = (lines[0], lines[1:]) if lines else ("Untitled", [])
+        paras = "\n".join(f"<p>{html_lib.escape(p)}</p>" for p in body)
+        pages.append(f"""<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>{html_lib.escape(title)} | Le Journal</title>
+<meta property="article:published_time" content="2025-09-0{i % 9 + 1}T08:00:00Z"></head>
+<body><header><nav class="main-menu"><ul><li><a href="/">Accueil</a></li><li><a href="/monde">Monde</a></li>
+<li><a href="/politique">Politique</a></li><li><a href="/eco">Économie</a></li></ul></nav></header>
+<main><article><h1>{html_lib.escape(title)}</h1><p class="byline">Par la rédaction, publié le 5 septembre 2025</p>
+<figure><img src="/p{i}.jpg" alt=""><figcaption>Photo d'illustration (AFP)</figcaption></figure>
+{paras}
+<div class="share-bar"><a href="#">Partager sur Facebook</a> <a href="#">Partager sur X</a></div>
+</article>
+<aside class="related"><h2>À lire aussi</h2><ul><li><a href="/a1">Un autre article sur le même sujet</a></li>
+<li><a href="/a2">Les dernières nouvelles du front</a></li></ul></aside></main>
+<footer><p>© 2025 Le Journal. Tous droits réservés.</p><a href="/cgu">Mentions légales</a></footer>
+</body></html>""")
+    return pages
+
+
+def size_of(docs: list[str]) -> int:
+    return sum(len(d.encode("utf-8")) for d in docs)
+
+
+# --- figures ------------------------------------------------------------------------------------
+
+#: (comparison, system) -> figures; filled by the benchmarks, printed by conftest.py at the end.
+FIGURES: dict[tuple[str, str], dict] = {}
+#: comparison -> (ours, theirs): the pairs whose ratio is printed (and stored in ours' extra_info).
+PAIRS: dict[str, list[tuple[str, str]]] = {}
+
+
+def throughput(benchmark, docs: Sized, *, comparison: str | None = None,
+               system: str | None = None, size: int | None = None) -> dict:
+    """Record docs/s and MB/s in extra_info: `docs_per_s`/`mb_per_s` from the mean round (as
+    pytest-benchmark reports), `*_best` from the fastest round (the least disturbed by other load)."""
+    info = benchmark.extra_info
+    stats = getattr(benchmark, "stats", None)
+    if stats is None:  # --benchmark-disable
+        return info
+    stats = stats.stats
+    size = size_of(docs) if size is None else size  # pass `size` when `docs` are not the texts
+    info["docs"] = len(docs)
+    info["mb"] = round(size / 1e6, 3)
+    info["rounds"] = stats.rounds
+    info["docs_per_s"] = round(len(docs) / stats.mean, 1)
+    info["mb_per_s"] = round(size / stats.mean / 1e6, 3)
+    info["docs_per_s_best"] = round(len(docs) / stats.min, 1)
+    info["mb_per_s_best"] = round(size / stats.min / 1e6, 3)
+    if comparison and system:
+        register(comparison, system, info)
+    return info
+
+
+def register(comparison: str, system: str, info: dict) -> None:
+    """Keep a benchmark's figures for the end-of-run summary, and store in the extra_info of
+    each "ours" side its ratio to the other side once both sides have run."""
+    FIGURES[(comparison, system)] = info
+    for ours, theirs in PAIRS.get(comparison, []):
+        a, b = FIGURES.get((comparison, ours)), FIGURES.get((comparison, theirs))
+        if a and b:
+            a[f"ratio_vs_{theirs}"] = round(a["docs_per_s"] / b["docs_per_s"], 2)
+            if "docs_per_s_best" in a and "docs_per_s_best" in b:
+                a[f"ratio_vs_{theirs}_best"] = round(a["docs_per_s_best"] / b["docs_per_s_best"], 2)
+
+
+def pair(comparison: str, ours: str, theirs: str) -> None:
+    if (ours, theirs) not in PAIRS.setdefault(comparison, []):
+        PAIRS[comparison].append((ours, theirs))
