@@ -43,8 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders to clean; '-' or nothing reads standard input")
     p.add_argument("-o", "--output", metavar="DIR|FILE",
-                   help="write one file per input document under DIR (same relative paths); "
-                        "with a single input file, FILE is written")
+                   help="write one file per input document under DIR (same relative paths, "
+                        "DIR/<name>.jsonl per JSONL input); with a single input file, FILE is "
+                        "written (for a JSONL input, when FILE ends in .jsonl)")
     p.add_argument("-f", "--format", choices=render.FORMATS, default=None,
                    help="text: the body; json: one object per document (an array for several "
                         "on stdout); jsonl: one JSON record per line (default: jsonl for JSONL "
@@ -167,8 +168,10 @@ class Writer:
         self.out_dir: Path | None = None
         if args.output:
             target = Path(args.output)
-            single_file = (len(args.paths) == 1 and args.paths[0] != "-" and Path(args.paths[0]).is_file()
-                           and not is_jsonl(Path(args.paths[0])) and args.input_format != "jsonl")
+            one = len(args.paths) == 1 and args.paths[0] != "-" and Path(args.paths[0]).is_file()
+            jsonl_in = args.input_format == "jsonl" or (one and is_jsonl(Path(args.paths[0])))
+            # one document -> one file; one JSONL stream -> one JSONL file when -o names one
+            single_file = one and (not jsonl_in or is_jsonl(target))
             if (single_file or not args.paths or args.paths == ["-"]) and not target.is_dir() \
                     and not args.output.endswith(("/", "\\")):
                 self.out_file = target

@@ -230,3 +230,18 @@ def test_missing_input_in_jsonl_becomes_an_error_record(tmp_path):
     assert len(recs) == 2
     assert "error" not in recs[0] and recs[0]["title"] == gold(SEED_004)["title"]
     assert recs[1]["id"] == str(missing) and recs[1]["error"]
+
+
+def test_jsonl_file_to_a_jsonl_file(tmp_path):
+    """One JSONL input and `-o out.jsonl` write that one file, a record per input record."""
+    src = tmp_path / "in.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    src.write_text("".join(json.dumps({"id": f"s{i}", "text": t, "src": "seed"}) + "\n"
+                           for i, t in enumerate(texts)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run("-o", out, src)
+    assert proc.returncode == 0, proc.stderr
+    assert out.is_file()
+    recs = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in recs] == [f"s{i}" for i in range(len(texts))]
+    assert all(r["src"] == "seed" and r["text"] for r in recs)
