@@ -49,3 +49,13 @@ def test_phrase_file_example_loads_and_applies(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "Become a Friend" not in proc.stdout.split('"removed"')[0]
     assert '"category": "subscription"' in proc.stdout
+
+
+def test_explain_example_is_real_output():
+    cmd = "$ clean-articles --explain seeds/001_4cb4b16060de0800.txt"
+    start = README.index(cmd)
+    shown = README[start:README.index("```", start)].splitlines()[1:]
+    shown = [ln for ln in shown if ln != "…"]
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--explain", "seeds/001_4cb4b16060de0800.txt"],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    assert proc.stdout.splitlines()[: len(shown)] == shown
