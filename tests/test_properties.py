@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Category, Config, InputError, Result, clean
+from cleaner import Category, InputError, Result, clean
 from helpers import ROOT, norm
 
 # --- what the generated articles are made of ------------------------------------------------------

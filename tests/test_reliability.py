@@ -24,7 +24,7 @@ import pytest
 from cleaner import batch, cli
 from cleaner.config import Config
 from cleaner.io import Task
-from helpers import ROOT, norm
+from helpers import ROOT
 
 EN = ("The county council voted on Thursday to close two of its four recycling centres, citing a "
       "budget gap of nearly four million pounds over the next three years.")
