@@ -488,8 +488,7 @@ def _title_key(text: str) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
-def dom_pass(decisions: tuple[Decision, ...], config: Config, lang: language.Language,
-             title: str | None) -> tuple[Decision, ...]:
+def dom_pass(decisions: tuple[Decision, ...], config: Config, title: str | None) -> tuple[Decision, ...]:
     """Label blocks that repeat the page's title (from its metadata). The DOM evidence rules ran
     with the per-block rules (pipeline.classify(extra_rules=DOM_RULES)), before the context pass,
     so a share bar or newsletter box found only through its class counts as an end marker."""
@@ -587,7 +586,7 @@ def _clean_blocks(blocks: list[Block], config: Config, title: str | None):
         config = config.replace(full_page=False)
     lang = pipeline.detect_language(blocks, config)
     decisions, _ = pipeline.classify(blocks, config, lang, extra_rules=DOM_RULES)
-    return lang, dom_pass(decisions, config, lang, title)
+    return lang, dom_pass(decisions, config, title)
 
 
 def add_missing_captions(decisions: tuple[Decision, ...], captions: tuple[Caption, ...],

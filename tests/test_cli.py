@@ -53,6 +53,11 @@ def run(*args: str, how: str = "module", stdin: str | None = None) -> subprocess
                           input=stdin if stdin is not None else "")
 
 
+
+def gold_body(seed) -> list[str]:
+    """The seed's gold body paragraphs, whitespace-normalised, as `paragraphs()` returns them."""
+    return [norm(p) for p in gold(seed)["body"]]
+
 @pytest.mark.parametrize("how", COMMANDS)
 def test_output_dir_gets_one_txt_per_seed(tmp_path, how):
     out = tmp_path / "out"
@@ -62,7 +67,7 @@ def test_output_dir_gets_one_txt_per_seed(tmp_path, how):
     assert sorted(p.name for p in out.iterdir()) == [f"{s.stem}.txt" for s in SEED_FILES]
     for seed in SEED_FILES:
         written = (out / f"{seed.stem}.txt").read_text(encoding="utf-8")
-        assert paragraphs(written) == [norm(p) for p in gold(seed)["body"]], seed.name
+        assert paragraphs(written) == gold_body(seed), seed.name
     assert "5 cleaned, 0 failed" in proc.stderr
 
 
@@ -73,7 +78,7 @@ def test_output_file_with_one_input(tmp_path, how):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
     assert target.is_file()
-    assert paragraphs(target.read_text(encoding="utf-8")) == [norm(p) for p in gold(SEED_004)["body"]]
+    assert paragraphs(target.read_text(encoding="utf-8")) == gold_body(SEED_004)
 
 
 @pytest.mark.parametrize("how", COMMANDS)
@@ -115,7 +120,7 @@ def test_json_one_object_for_one_file():
     rec = json.loads(proc.stdout)
     assert isinstance(rec, dict)
     assert rec["title"] == gold(SEED_003)["title"]
-    assert paragraphs(rec["text"]) == [norm(p) for p in gold(SEED_003)["body"]]
+    assert paragraphs(rec["text"]) == gold_body(SEED_003)
 
 
 def test_json_array_for_a_folder():
@@ -123,7 +128,7 @@ def test_json_array_for_a_folder():
     assert proc.returncode == 0, proc.stderr
     recs = json.loads(proc.stdout)
     assert isinstance(recs, list) and len(recs) == len(SEED_FILES)
-    assert [paragraphs(r["text"]) for r in recs] == [[norm(p) for p in gold(s)["body"]] for s in SEED_FILES]
+    assert [paragraphs(r["text"]) for r in recs] == [gold_body(s) for s in SEED_FILES]
 
 
 def test_explain_shows_rules_and_reasons():
@@ -210,7 +215,7 @@ def test_missing_input_fails_alone(tmp_path, how):
     assert sorted(p.name for p in out.iterdir()) == [f"{first.stem}.txt", f"{last.stem}.txt"]
     for seed in (first, last):
         written = (out / f"{seed.stem}.txt").read_text(encoding="utf-8")
-        assert paragraphs(written) == [norm(p) for p in gold(seed)["body"]]
+        assert paragraphs(written) == gold_body(seed)
 
 
 def test_missing_input_on_stdout_still_prints_the_others(tmp_path):
