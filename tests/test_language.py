@@ -1,0 +1,79 @@
+"""Language detection: our re-implementation of langdetect's detector must give exactly what
+langdetect itself gives (same languages, same probabilities), only faster."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from langdetect import detector_factory
+from langdetect.lang_detect_exception import LangDetectException
+
+from cleaner import language
+from helpers import BODY, SEEDS
+
+
+def _stock(text: str, n_trial: int):
+    language._model()  # loads langdetect's factory with the seed fixed
+    detector = detector_factory._factory.create()
+    detector.n_trial = n_trial
+    detector.append(text)
+    return [(p.lang, p.prob) for p in detector.get_probabilities()]
+
+
+def _samples() -> list[str]:
+    rng = random.Random(3)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    texts += [" ".join(paragraphs) for paragraphs in BODY.values()]
+    out = []
+    for t in texts:
+        out += [t[:600], t[:2500]]
+        for size in (25, 90, 300):
+            start = rng.randrange(max(1, len(t) - size))
+            out.append(t[start:start + size])
+    # shapes that exercise langdetect's edge cases: capitalised words, URLs and e-mails,
+    # repeated spaces, non-Latin scripts with Latin noise, Vietnamese combining marks
+    out += [
+        "The NATO and the UN said on Monday that the EU would meet in Brussels next week.",
+        "Read more at https://example.com/a/b?c=d or write to press@example.org   today  please.",
+        "Москва заявила, что переговоры в ООН продолжатся на следующей неделе (AFP, Reuters).",
+        "東京の天気は明日、晴れのち曇りとなる見込みです。 Tokyo weather news",
+        "Tiếng Việt có dấu: Hà Nội là thủ đô của Việt Nam, một đất nước xinh đẹp.",
+        "ΑΘΗΝΑ Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία.",
+    ]
+    return out
+
+
+@pytest.mark.parametrize("n_trial", [language.N_TRIAL, 7])
+def test_probabilities_equal_langdetect(n_trial):
+    samples = _samples()
+    assert len(samples) > 60
+    for text in samples:
+        try:
+            expected = _stock(text, n_trial)
+        except LangDetectException:
+            with pytest.raises(LangDetectException):
+                language.langdetect_probabilities(text, n_trial)
+            continue
+        assert language.langdetect_probabilities(text, n_trial) == expected, text[:80]
+
+
+def test_text_without_features_raises_like_langdetect():
+    for text in ("12345 !!! ---", "   "):
+        with pytest.raises(LangDetectException):
+            _stock(text, 2)
+        with pytest.raises(LangDetectException):
+            language.langdetect_probabilities(text, 2)
+
+
+def test_inline_draws_match_random_choice():
+    assert language._inline_choice_agrees()
+    seq = list(range(300))
+    a, b = random.Random(0), random.Random(0)
+    fast = language._inline_choice(a, seq)
+    assert [fast() for _ in range(1000)] == [b.choice(seq) for _ in range(1000)]
+
+
+def test_detect_reports_language_and_candidates():
+    assert language.detect(BODY["de"], 600).code == "de"
+    assert language.detect(BODY["fr"], 600).candidates[0] == "fr"
+    assert language.detect(["12 34", "..."], 600) == language.UNKNOWN
