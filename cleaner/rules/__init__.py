@@ -19,6 +19,8 @@ class Rule:
     category: Category
     check: Callable[[Line], str | None]
     doc: str
+    #: A phrase rule only fires on a line with a match in this section (skipped otherwise).
+    section: str | None = None
 
     def apply(self, line: Line) -> Hit | None:
         reason = self.check(line)
@@ -47,7 +49,7 @@ def phrase_rule(name: str, category: Category, section: str | None = None, *,
             return f"line {m.describe()}"
         return None
 
-    return Rule(name, category, check, f"phrase list [{section}] of the document's languages")
+    return Rule(name, category, check, f"phrase list [{section}] of the document's languages", section)
 
 
 def registry() -> tuple[Rule, ...]:
@@ -58,8 +60,11 @@ def registry() -> tuple[Rule, ...]:
 
 
 def first_hit(line: Line, rules: tuple[Rule, ...]) -> Hit | None:
+    sections = line.sections() if line.matches else ()
     for rule in rules:
-        hit = rule.apply(line)
-        if hit:
-            return hit
+        if rule.section is not None and rule.section not in sections:
+            continue  # a phrase rule without a match of its section cannot fire
+        reason = rule.check(line)
+        if reason:
+            return Hit(rule.name, rule.category, reason)
     return None

@@ -33,6 +33,7 @@ _DATE_ANYWHERE = re.compile(DATE)
 SEGMENT_MAX_LEN = 60
 SEGMENTS_LINE_MAX_LEN = 240
 
+_DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4})")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -51,7 +52,7 @@ def iso_date(text: str) -> str | None:
 
 
 def _date_line(line: Line) -> str | None:
-    if line.length <= DATE_LINE_MAX_LEN and any(c.isdigit() for c in line.text) \
+    if line.length <= DATE_LINE_MAX_LEN and _DIGIT.search(line.text) \
             and DATE_LINE.match(line.text.strip()):
         return "line is only a date marker"
     return None
