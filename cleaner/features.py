@@ -13,7 +13,8 @@ from .lexicon import Match, Matcher, exact_key, normalize
 from .model import Block
 
 # Sentence end: . ! ? … optionally followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?\s*$")
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSING = "\"'”’»)]"
 # List markers: dashes and bullets, and the "+" / "o" markers text browsers use for nested lists.
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸+]\s+|o\s+(?=[A-ZÀ-Þ\d])|[-–—](?=[A-ZÀ-Þ¿¡\"“„«]))")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -25,18 +26,29 @@ HEADLINE_MAX_WORDS = 25
 PROSE_MIN_LEN = 80
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Line:
+    """Read-only by convention (not frozen: a frozen dataclass is slower to build, and there is
+    one per block); `words` is counted when first asked for."""
     block: Block
     text: str
     norm: str  # lowercased, quotes unified, leading bullets dropped (the head of a long line)
     key: str  # norm without counters and edge punctuation (for exact phrases and repeats)
     length: int
-    words: int
     terminal: bool  # ends like a sentence
     bullet: bool  # starts with "- ", "• ", ...
     upper_start: bool  # first letter is a capital
     matches: tuple[Match, ...]
+    _words: int = -1
+
+    @property
+    def words(self) -> int:
+        """Words (runs of letters or digits) on a line up to HEAD_CHARS long, else
+        whitespace-separated tokens."""
+        if self._words < 0:
+            text = self.text
+            self._words = len(_WORD.findall(text)) if len(text) <= HEAD_CHARS else len(text.split())
+        return self._words
 
     @property
     def index(self) -> int:
@@ -91,8 +103,7 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         norm=norm,
         key=key,
         length=len(text),
-        words=len(_WORD.findall(text)) if len(text) <= HEAD_CHARS else len(text.split()),
-        terminal=bool(_TERMINAL.search(_strip_symbols(text))),
+        terminal=_strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS),
         bullet=bool(_BULLET.match(text)),
         upper_start=bool(first and first.group(0).isupper()),
         matches=tuple(matcher.find(norm, tail)),
