@@ -6,7 +6,9 @@ longest blocks that end like sentences, up to `Config.lang_sample` characters.
 The detection is langdetect's own algorithm on langdetect's own profiles, re-implemented step for
 step (`langdetect_probabilities`): the same n-grams, random draws and floating-point operations
 give the same probabilities as `Detector.get_probabilities()` (tests/test_language.py compares
-them), about twice as fast (0.9 instead of 1.8 ms per development document).
+them), in 0.42 instead of 1.53 ms per 600-character sample of the development corpus (two walks
+each). The speed comes from caching what does not change between documents (each word's n-grams,
+the walks' weighted rows) and from doing the same arithmetic in fewer Python steps.
 """
 from __future__ import annotations
 
@@ -57,6 +59,28 @@ _ABOVE_LATIN = re.compile(r"[^\x00-\u02ff]")  # cleaning_text only looks at char
 _SPACES = re.compile(" {2,}")
 
 
+#: Walks whose weights are the same for every document (see _Model.weighted_rows).
+_SHARED_TRIALS = 2
+#: Weighted rows kept per shared walk (about 2 kB each). When the table is full, rows of
+#: n-grams not in it are computed each time: the n-grams drawn most, seen early, stay.
+_WEIGHTED_ROWS_MAX = 4096
+
+
+class _WeightedRows(dict):
+    """n-gram -> its language probabilities plus the walk's weight, computed on first use."""
+
+    def __init__(self, known: dict[str, list[float]], weight: float):
+        super().__init__()
+        self.known, self.weight = known, weight
+
+    def __missing__(self, ngram: str) -> list[float]:
+        w = self.weight
+        row = [w + x for x in self.known[ngram]]
+        if len(self) < _WEIGHTED_ROWS_MAX:
+            self[ngram] = row
+        return row
+
+
 class _Model:
     """langdetect's profiles (through its shared, seeded factory) and the caches built on them."""
 
@@ -76,9 +100,22 @@ class _Model:
         self.random = random.Random()
         self.chars = _NgramChars()
         self.word_grams: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self.weighted: dict[float, _WeightedRows] = {}
         self.detector = Detector  # constants and regexes, read from langdetect itself
         self.normalize_vi = NGram.normalize_vi
         self.chooser = _inline_choice if _inline_choice_agrees() else _random_choice
+
+    def weighted_rows(self, weight: float, shared: bool) -> "_WeightedRows":
+        """n-gram -> [weight + p for p in its language probabilities], the factors langdetect
+        multiplies by. The first two walks of every document draw the same weights (the seed is
+        fixed and random.gauss makes its values in pairs), so their rows are kept across
+        documents (`shared`); later walks get a fresh table."""
+        if not shared:
+            return _WeightedRows(self.known, weight)
+        rows = self.weighted.get(weight)
+        if rows is None:
+            rows = self.weighted[weight] = _WeightedRows(self.known, weight)
+        return rows
 
     def word_ngrams(self, word: str, spaced: bool) -> tuple[str, ...]:
         """The known n-grams langdetect's NGram buffer yields over " word" (plus a trailing space
@@ -204,21 +241,18 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
     choice = model.chooser(rnd, ngrams)
     limit, conv = D.ITERATION_LIMIT, D.CONV_THRESHOLD
     langprob = [0.0] * nlang
-    for _ in range(n_trial):
+    for trial in range(n_trial):
         alpha = D.ALPHA_DEFAULT + rnd.gauss(0.0, 1.0) * D.ALPHA_WIDTH
-        w = alpha / D.BASE_FREQ
-        a = known[choice()]
-        prob = [p * (w + x) for p, x in zip([1.0 / nlang] * nlang, a)]  # i = 0
+        rows = model.weighted_rows(alpha / D.BASE_FREQ, shared=trial < _SHARED_TRIALS)
+        prob = [p * x for p, x in zip([1.0 / nlang] * nlang, rows[choice()])]  # i = 0
         i = 0
         while True:
             total = sum(prob)
             prob = [p / total for p in prob]
             if max(prob) > conv or i >= limit:
                 break
-            a, b, c, d, e = (known[choice()], known[choice()], known[choice()], known[choice()],
-                             known[choice()])
-            prob = [p * (w + x1) * (w + x2) * (w + x3) * (w + x4) * (w + x5)
-                    for p, x1, x2, x3, x4, x5 in zip(prob, a, b, c, d, e)]
+            a, b, c, d, e = rows[choice()], rows[choice()], rows[choice()], rows[choice()], rows[choice()]
+            prob = [p * x1 * x2 * x3 * x4 * x5 for p, x1, x2, x3, x4, x5 in zip(prob, a, b, c, d, e)]
             i += 5
         for j in range(nlang):
             langprob[j] += prob[j] / n_trial
