@@ -6,7 +6,7 @@ longest blocks that end like sentences, up to `Config.lang_sample` characters.
 The detection is langdetect's own algorithm on langdetect's own profiles, re-implemented step for
 step (`langdetect_probabilities`): the same n-grams, random draws and floating-point operations
 give the same probabilities as `Detector.get_probabilities()` (tests/test_language.py compares
-them), in 0.42 instead of 1.53 ms per 600-character sample of the development corpus (two walks
+them), in about 0.4 instead of 1.5 ms per 600-character sample of the development corpus (two walks
 each). The speed comes from caching what does not change between documents (each word's n-grams,
 the walks' weighted rows) and from doing the same arithmetic in fewer Python steps.
 """
@@ -29,7 +29,7 @@ MIN_SENTENCE_CHARS = 60
 N_TRIAL = 2
 
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?…»\"”]\s*$")
+_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,12 +247,16 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
         prob = [p * x for p, x in zip([1.0 / nlang] * nlang, rows[choice()])]  # i = 0
         i = 0
         while True:
+            # _normalize_prob divides every probability by the sum; its maximum is the largest
+            # one divided (division by a positive number keeps the order), and the division
+            # itself is done first thing in the next pass
             total = sum(prob)
-            prob = [p / total for p in prob]
-            if max(prob) > conv or i >= limit:
+            if max(prob) / total > conv or i >= limit:
+                prob = [p / total for p in prob]
                 break
             a, b, c, d, e = rows[choice()], rows[choice()], rows[choice()], rows[choice()], rows[choice()]
-            prob = [p * x1 * x2 * x3 * x4 * x5 for p, x1, x2, x3, x4, x5 in zip(prob, a, b, c, d, e)]
+            prob = [p / total * x1 * x2 * x3 * x4 * x5
+                    for p, x1, x2, x3, x4, x5 in zip(prob, a, b, c, d, e)]
             i += 5
         for j in range(nlang):
             langprob[j] += prob[j] / n_trial
@@ -266,9 +270,11 @@ def sample(texts: list[str], limit: int) -> str:
     there are any (headlines, menus and labels only when there are not, so removing a headline
     does not change the language found for the rest)."""
     long = [t for t in texts if len(t) >= 40]
-    sentences = [t for t in long if _SENTENCE_END.search(t)]
-    prose = sorted(sentences if sum(map(len, sentences)) >= MIN_SENTENCE_CHARS else long,
-                   key=lambda t: (not _SENTENCE_END.search(t), -len(t)))
+    sentences = [t for t in long if t.rstrip().endswith(_SENTENCE_ENDS)]
+    if sum(map(len, sentences)) >= MIN_SENTENCE_CHARS:
+        prose = sorted(sentences, key=len, reverse=True)
+    else:
+        prose = sorted(long, key=lambda t: (not t.rstrip().endswith(_SENTENCE_ENDS), -len(t)))
     picked: list[str] = []
     size = 0
     for t in prose or sorted(texts, key=len, reverse=True):
