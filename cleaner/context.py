@@ -288,7 +288,7 @@ def repeated_label_cards(s: State) -> None:
     section labels. The labels and the headlines go."""
     by_key: dict[str, list[int]] = {}
     for i, line in enumerate(s.lines):
-        if s.kept(i) and line.words <= LABEL_MAX_WORDS and not line.terminal and not line.bullet and line.key:
+        if s.kept(i) and not line.terminal and not line.bullet and line.key and line.words <= LABEL_MAX_WORDS:
             by_key.setdefault(line.key, []).append(i)
     for key, where in by_key.items():
         if len(where) < LABEL_MIN_REPEATS:

@@ -96,7 +96,8 @@ def line_features(block: Block, matcher: Matcher) -> Line:
     else:
         norm, tail = normalize(text[:HEAD_CHARS]), normalize(text[-TAIL_CHARS:])
         key = " ".join(text.lower().split())
-    first = _FIRST_LETTER.search(_BULLET.sub("", text, count=1))
+    bullet = _BULLET.match(text)
+    first = _FIRST_LETTER.search(text, bullet.end() if bullet else 0)
     return Line(
         block=block,
         text=text,
@@ -104,7 +105,7 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         key=key,
         length=len(text),
         terminal=_strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS),
-        bullet=bool(_BULLET.match(text)),
+        bullet=bullet is not None,
         upper_start=bool(first and first.group(0).isupper()),
         matches=tuple(matcher.find(norm, tail)),
     )

@@ -59,7 +59,7 @@ def _copyright(line: Line) -> str | None:
 
 
 def _credit_line(line: Line) -> str | None:
-    if line.terminal or line.words > CREDIT_LINE_MAX_WORDS or "/" not in line.text \
+    if line.terminal or "/" not in line.text or line.words > CREDIT_LINE_MAX_WORDS \
             or not CREDIT_LINE.match(line.text):
         return None
     parts = [p.strip(" ()") for p in line.text.split("/")]
