@@ -107,5 +107,5 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         terminal=_strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS),
         bullet=bullet is not None,
         upper_start=bool(first and first.group(0).isupper()),
-        matches=tuple(matcher.find(norm, tail)),
+        matches=tuple(matcher.find(norm, tail, key if tail is None else None)),
     )

@@ -37,6 +37,7 @@ CREDIT_TAIL_MAX = 60
 #: Quotes unified before matching (spaces such as U+00A0 are unified by str.split()).
 _QUOTES = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("“", '"'), ("”", '"'), ("„", '"'),
            ("«", '"'), ("»", '"'))
+_ASCII_QUOTES = tuple((q, p) for q, p in _QUOTES if q.isascii())
 _LEAD = re.compile(r"^[\s\-–—•·*>▶►▸|+#(\[]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;!?])")
 _KEY_DROP = re.compile(r"[\d()\[\]{}#|•·]+")
@@ -49,8 +50,8 @@ _LEAD_CHARS = frozenset(" \t-–—•·*>▶►▸|+#([")
 def normalize(text: str) -> str:
     """Lowercase, unify quotes and spaces, drop leading bullets; the form phrases are matched on."""
     text = text.lower()
-    for quote, plain in _QUOTES:  # str.replace only where present: faster than str.translate
-        if quote in text:
+    for quote, plain in (_ASCII_QUOTES if text.isascii() else _QUOTES):
+        if quote in text:  # str.replace only where present: faster than str.translate
             text = text.replace(quote, plain)
     text = " ".join(text.split())
     if text and text[0] in _LEAD_CHARS:
@@ -205,14 +206,15 @@ class Matcher:
     def sections(self) -> set[str]:
         return {e.section for e in self.entries}
 
-    def find(self, norm: str, tail: str | None = None) -> list[Match]:
+    def find(self, norm: str, tail: str | None = None, key: str | None = None) -> list[Match]:
         """Every match in a normalized line (`tail`: the normalized end of a line too long to
-        normalize whole): exact first, then prefixes, patterns, credits, contains."""
+        normalize whole; `key`: exact_key(norm) when the caller has it): exact first, then
+        prefixes, patterns, credits, contains."""
         found: list[Match] = []
         if not norm:
             return found
         if len(norm) <= self._exact_max + 8:  # counters and punctuation may pad an exact phrase
-            m = self._exact.get(exact_key(norm))
+            m = self._exact.get(exact_key(norm) if key is None else key)
             if m:
                 found.append(m)
         for phrase, m in self._prefix.get(_first_token(norm), ()):
