@@ -13,6 +13,7 @@ the walks' weighted rows) and from doing the same arithmetic in fewer Python ste
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ class _NgramChars(dict):
         return value
 
 
-#: Words seen -> the known n-grams langdetect extracts from them (bounded, cleared when full).
+#: Words whose n-grams are kept (cleared when full).
 _WORD_GRAMS_MAX = 200_000
 _LATIN = re.compile(r"[A-z]")
 _ABOVE_LATIN = re.compile(r"[^\x00-\u02ff]")  # cleaning_text only looks at chars >= U+0300
@@ -81,6 +82,42 @@ class _WeightedRows(dict):
         return row
 
 
+def _word_ngrams(known: dict, padded: str) -> tuple[str, ...]:
+    """The known n-grams langdetect's NGram buffer yields over `padded` (" word" or " word "),
+    in its order: per character the 1-, 2- and 3-gram ending there, none while inside an
+    all-capitals run."""
+    found = []
+    for j in range(1, len(padded)):
+        ch = padded[j]
+        if ch.isupper() and padded[j - 1].isupper():
+            continue  # langdetect skips capitalised words (acronyms)
+        if ch != " " and ch in known:
+            found.append(ch)
+        w = padded[j - 1:j + 1]
+        if w in known:
+            found.append(w)
+        if j >= 2:
+            w = padded[j - 2:j + 1]
+            if w in known:
+                found.append(w)
+    return tuple(found)
+
+
+class _WordGrams(dict):
+    """word -> the n-grams of the word followed by a space, computed on first use (bounded:
+    cleared when full)."""
+
+    def __init__(self, known: dict):
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _WORD_GRAMS_MAX:
+            self.clear()
+        self[word] = grams = _word_ngrams(self.known, " " + word + " ")
+        return grams
+
+
 class _Model:
     """langdetect's profiles (through its shared, seeded factory) and the caches built on them."""
 
@@ -99,7 +136,7 @@ class _Model:
         self.seed = factory.seed
         self.random = random.Random()
         self.chars = _NgramChars()
-        self.word_grams: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self.word_grams = _WordGrams(self.known)
         self.weighted: dict[float, _WeightedRows] = {}
         self.detector = Detector  # constants and regexes, read from langdetect itself
         self.normalize_vi = NGram.normalize_vi
@@ -116,35 +153,6 @@ class _Model:
         if rows is None:
             rows = self.weighted[weight] = _WeightedRows(self.known, weight)
         return rows
-
-    def word_ngrams(self, word: str, spaced: bool) -> tuple[str, ...]:
-        """The known n-grams langdetect's NGram buffer yields over " word" (plus a trailing space
-        when one follows), in its order: per character the 1-, 2- and 3-gram ending there, none
-        while inside an all-capitals run."""
-        key = (word, spaced)
-        grams = self.word_grams.get(key)
-        if grams is None:
-            known = self.known
-            padded = " " + word + " " if spaced else " " + word
-            found = []
-            for j in range(1, len(padded)):
-                ch = padded[j]
-                if ch.isupper() and padded[j - 1].isupper():
-                    continue  # langdetect skips capitalised words (acronyms)
-                if ch != " " and ch in known:
-                    found.append(ch)
-                w = padded[j - 1:j + 1]
-                if w in known:
-                    found.append(w)
-                if j >= 2:
-                    w = padded[j - 2:j + 1]
-                    if w in known:
-                        found.append(w)
-            grams = tuple(found)
-            if len(self.word_grams) >= _WORD_GRAMS_MAX:
-                self.word_grams.clear()
-            self.word_grams[key] = grams
-        return grams
 
 
 def _random_choice(rnd, seq):
@@ -195,13 +203,13 @@ def _detector_factory():
 def _extract_ngrams(text: str, model: _Model) -> list[str]:
     """The n-grams of `text` that langdetect knows, exactly as langdetect's
     Detector._extract_ngrams builds them (same order): its per-character buffer restarts after
-    each space, so the n-grams are those of each space-separated word, cached per word."""
+    each space, so the n-grams are those of each space-separated word, cached per word (the
+    last word has no space after it)."""
     words = text.translate(model.chars).split(" ")
-    last = len(words) - 1
-    result: list[str] = []
-    for i, word in enumerate(words):
-        if word:
-            result.extend(model.word_ngrams(word, i < last))
+    last = words.pop()
+    result = list(itertools.chain.from_iterable(map(model.word_grams.__getitem__, filter(None, words))))
+    if last:
+        result += _word_ngrams(model.known, " " + last)
     return result
 
 
