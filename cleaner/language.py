@@ -248,7 +248,7 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
     if not ngrams:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
     # Detector._detect_block
-    known, nlang = model.known, len(model.langs)
+    nlang = len(model.langs)
     rnd = model.random
     rnd.seed(model.seed)
     choice = model.chooser(rnd, ngrams)
