@@ -95,7 +95,7 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         key = exact_key(norm)
     else:
         norm, tail = normalize(text[:HEAD_CHARS]), normalize(text[-TAIL_CHARS:])
-        key = " ".join(text.lower().split())
+        key = f"{norm} … {tail}"  # two long paragraphs with the same head and tail are one
     bullet = _BULLET.match(text)
     first = _FIRST_LETTER.search(text, bullet.end() if bullet else 0)
     return Line(

@@ -61,8 +61,8 @@ def split_blocks(text: str) -> list[Block]:
         nonlocal para_index
         if not para:
             return
-        lines = [ln for _, ln in para]
-        if _is_hard_wrapped(lines):
+        lines = [ln for _, ln in para] if len(para) > 1 else None  # one line: nothing to join
+        if lines and _is_hard_wrapped(lines):
             joined = " ".join(ln.strip() for ln in lines)
             blocks.append(Block(index=len(blocks), text=joined, line=para[0][0], para=para_index,
                                 raw="\n".join(ln.strip() for ln in lines), indent=_indent(lines[0])))
