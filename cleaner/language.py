@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 from dataclasses import dataclass
 
 #: A candidate language whose probability reaches this share also contributes its phrase lists.
@@ -53,8 +54,9 @@ class _NgramChars(dict):
         return value
 
 
-#: Words whose n-grams are kept (cleared when full).
-_WORD_GRAMS_MAX = 200_000
+#: Words (and raw tokens) whose n-grams are kept, each table cleared when full: at most about
+#: 13 MB each on a varied vocabulary (interned n-grams).
+_WORD_GRAMS_MAX = 20_000
 _LATIN = re.compile(r"[A-z]")
 _ABOVE_LATIN = re.compile(r"[^\x00-\u02ff]")  # cleaning_text only looks at chars >= U+0300
 _SPACES = re.compile(" {2,}")
@@ -102,7 +104,7 @@ def _word_ngrams(known: dict, padded: str) -> tuple[str, ...]:
             w = padded[j - 2:j + 1]
             if w in known:
                 found.append(w)
-    return tuple(found)
+    return tuple(map(sys.intern, found))  # cached tuples share one string per n-gram
 
 
 class _WordGrams(dict):
@@ -117,6 +119,24 @@ class _WordGrams(dict):
         if len(self) >= _WORD_GRAMS_MAX:
             self.clear()
         self[word] = grams = _word_ngrams(self.known, " " + word + " ")
+        return grams
+
+
+class _TokenGrams(dict):
+    """A space-separated token of the raw text -> the n-grams of its normalized words, each
+    followed by a space (as the token is), computed on first use (bounded: cleared when full).
+    Normalization maps punctuation to spaces, so a token may hold several words or none."""
+
+    def __init__(self, chars: dict, words: _WordGrams):
+        super().__init__()
+        self.chars, self.words = chars, words
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        if len(self) >= _WORD_GRAMS_MAX:
+            self.clear()
+        words = self.words
+        self[token] = grams = tuple(itertools.chain.from_iterable(
+            words[w] for w in token.translate(self.chars).split(" ") if w))
         return grams
 
 
@@ -139,9 +159,11 @@ class _Model:
         self.random = random.Random()
         self.chars = _NgramChars()
         self.word_grams = _WordGrams(self.known)
+        self.token_grams = _TokenGrams(self.chars, self.word_grams)
         self.weighted: dict[float, _WeightedRows] = {}
         self.detector = Detector  # constants and regexes, read from langdetect itself
         self.normalize_vi = NGram.normalize_vi
+        self.vi_marks = re.compile("[" + re.escape(NGram.DMARK_CLASS) + "]")
         self.chooser = _inline_choice if _inline_choice_agrees() else _random_choice
 
     def weighted_rows(self, weight: float, shared: bool) -> "_WeightedRows":
@@ -205,13 +227,19 @@ def _detector_factory():
 def _extract_ngrams(text: str, model: _Model) -> list[str]:
     """The n-grams of `text` that langdetect knows, exactly as langdetect's
     Detector._extract_ngrams builds them (same order): its per-character buffer restarts after
-    each space, so the n-grams are those of each space-separated word, cached per word (the
-    last word has no space after it)."""
-    words = text.translate(model.chars).split(" ")
-    last = words.pop()
-    result = list(itertools.chain.from_iterable(map(model.word_grams.__getitem__, filter(None, words))))
+    each space, so the n-grams are those of each space-separated word (cached per token of the
+    text and per normalized word); only the very last word has no space after it."""
+    tokens = text.split(" ")
+    last = tokens.pop()
+    result = list(itertools.chain.from_iterable(map(model.token_grams.__getitem__, filter(None, tokens))))
     if last:
-        result += _word_ngrams(model.known, " " + last)
+        words = last.translate(model.chars).split(" ")
+        final = words.pop()
+        for w in words:
+            if w:
+                result += model.word_grams[w]
+        if final:
+            result += _word_ngrams(model.known, " " + final)
     return result
 
 
@@ -233,9 +261,13 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
     model = _model()
     D = model.detector
     # Detector.append
+    # (each substitution only where it can apply: an address needs '@', Vietnamese
+    # normalization a combining mark)
     text = D.URL_RE.sub(" ", text)
-    text = D.MAIL_RE.sub(" ", text)
-    text = model.normalize_vi(text)
+    if "@" in text:
+        text = D.MAIL_RE.sub(" ", text)
+    if model.vi_marks.search(text):
+        text = model.normalize_vi(text)
     text = _SPACES.sub(" ", text[:10000])
     # Detector.cleaning_text
     without_latin, latin = _LATIN.subn("", text)
@@ -270,8 +302,12 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
                 prob = [p / total for p in values]
                 break
             # five updates: each probability times the five factors, in langdetect's order
-            prob = prob / total * rows[choice()] * rows[choice()] * rows[choice()] * rows[choice()] \
-                * rows[choice()]
+            prob /= total  # in place: the same operations without a new vector each
+            prob *= rows[choice()]
+            prob *= rows[choice()]
+            prob *= rows[choice()]
+            prob *= rows[choice()]
+            prob *= rows[choice()]
             i += 5
         langprob = [lp + p / n_trial for lp, p in zip(langprob, prob)]
     ranked = [(lang, p) for lang, p in zip(model.langs, langprob) if p > D.PROB_THRESHOLD]
