@@ -98,7 +98,7 @@ def main_body_run(s: State) -> None:
 
 def _top_title(s: State) -> tuple[int, list[int], str] | None:
     """The first remaining line if it is a headline: (index, its repeats, why), else None."""
-    order = [i for i in range(len(s.lines)) if s.kept(i)]
+    order = [i for i, hit in enumerate(s.labels) if hit is None]
     if len(order) < 3:
         return None
     first = order[0]
@@ -146,7 +146,7 @@ def title_at_top(s: State) -> None:
 def form_status_near_subscription(s: State) -> None:
     """Sign-up form messages ("Something went wrong", "Loading...") beside a subscription prompt."""
     for i, line in enumerate(s.lines):
-        if not s.kept(i) or "form_status" not in line.sections():
+        if not line.matches or not s.kept(i) or "form_status" not in line.sections():
             continue
         lo, hi = max(0, i - FORM_STATUS_REACH), min(len(s.lines), i + FORM_STATUS_REACH + 1)
         near = [j for j in range(lo, hi) if s.category(j) is Category.SUBSCRIPTION]
@@ -167,11 +167,14 @@ def _teaser_item(line: Line) -> bool:
 def bullet_teaser_run(s: State) -> None:
     """Two or more bulleted headlines in a row, after a sentence: a list of links to other
     articles. Lists at the top, after a heading or after a line ending in ':' are body lists."""
-    kept = [i for i in range(len(s.lines)) if s.kept(i)]  # removed lines do not break a run
+    kept = [i for i, hit in enumerate(s.labels) if hit is None]  # removed lines do not break a run
+    item = [s.lines[i].bullet and _teaser_item(s.lines[i]) for i in kept]
+    if sum(item) < 2:
+        return
     a, n = 0, len(kept)
     while a < n:
         b = a
-        while b < n and _teaser_item(s.lines[kept[b]]):
+        while b < n and item[b]:
             b += 1
         if b - a >= 2:
             run = kept[a:b]
@@ -237,7 +240,7 @@ def _tail_headline(line: Line) -> bool:
 
 def tail_headline_run(s: State) -> None:
     """Headline-like lines after the last body paragraph, three or more: links to other articles."""
-    last_prose = max((i for i in range(len(s.lines)) if s.kept(i) and s.lines[i].prose), default=None)
+    last_prose = next((i for i in range(len(s.lines) - 1, -1, -1) if s.lines[i].prose and s.kept(i)), None)
     if last_prose is None:
         return
     tail = [i for i in range(last_prose + 1, len(s.lines)) if s.kept(i)]
@@ -270,7 +273,8 @@ def credit_after_caption(s: State) -> None:
     Title Case subheading ("What Happens Next") stays."""
     common: set[str] | None = None
     for i in range(1, len(s.lines)):
-        if not s.kept(i) or s.category(i - 1) is not Category.CAPTION or _has_credit(s, i - 1):
+        before = s.labels[i - 1]
+        if before is None or before.category is not Category.CAPTION or not s.kept(i) or _has_credit(s, i - 1):
             continue
         line = s.lines[i]
         if not line.terminal and line.words <= CREDIT_MAX_WORDS and line.length <= AUTHOR_MAX_LEN \
@@ -288,7 +292,7 @@ def repeated_label_cards(s: State) -> None:
     section labels. The labels and the headlines go."""
     by_key: dict[str, list[int]] = {}
     for i, line in enumerate(s.lines):
-        if s.kept(i) and not line.terminal and not line.bullet and line.key and line.words <= LABEL_MAX_WORDS:
+        if not line.terminal and not line.bullet and s.kept(i) and line.key and line.words <= LABEL_MAX_WORDS:
             by_key.setdefault(line.key, []).append(i)
     for key, where in by_key.items():
         if len(where) < LABEL_MIN_REPEATS:
@@ -326,10 +330,11 @@ def trailing_block(s: State) -> None:
     trailing block, provided it is made of teaser cards: titles, summaries and author lines."""
     n = len(s.lines)
     seen_body, run, tried = False, 0, set()
-    for i in range(n):
-        if s.category(i) in END_MARKERS and seen_body:
-            run += 1
-        elif s.kept(i) and s.lines[i].prose:
+    for i, hit in enumerate(s.labels):
+        if hit is not None:
+            if hit.category in END_MARKERS and seen_body:
+                run += 1
+        elif s.lines[i].prose:
             seen_body, run = True, 0
         if run < END_RUN_MIN:
             continue

@@ -39,6 +39,7 @@ class Line:
     bullet: bool  # starts with "- ", "• ", ...
     upper_start: bool  # first letter is a capital
     matches: tuple[Match, ...]
+    prose: bool = False  # at least PROSE_MIN_LEN long and ends like a sentence
     _words: int = -1
 
     @property
@@ -59,10 +60,6 @@ class Line:
         """Short, unpunctuated at the end, capitalised: a title, subheading or teaser link."""
         return (not self.terminal and 2 <= self.words <= HEADLINE_MAX_WORDS and self.upper_start
                 and not self.text.rstrip().endswith((",", ":", ";")))
-
-    @property
-    def prose(self) -> bool:
-        return self.length >= PROSE_MIN_LEN and self.terminal
 
     def sections(self) -> set[str]:
         return {m.section for m in self.matches}
@@ -98,14 +95,16 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         key = f"{norm} … {tail}"  # two long paragraphs with the same head and tail are one
     bullet = _BULLET.match(text)
     first = _FIRST_LETTER.search(text, bullet.end() if bullet else 0)
+    terminal = _strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS)
     return Line(
         block=block,
         text=text,
         norm=norm,
         key=key,
         length=len(text),
-        terminal=_strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS),
+        terminal=terminal,
         bullet=bullet is not None,
         upper_start=bool(first and first.group(0).isupper()),
         matches=tuple(matcher.find(norm, tail, key if tail is None else None)),
+        prose=terminal and len(text) >= PROSE_MIN_LEN,
     )
