@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import Match, Matcher, exact_key, normalize
+from .lexicon import EDGE_PUNCT, Match, Matcher, exact_key, normalize
 from .model import Block
 
 # Sentence end: . ! ? … optionally followed by closing quotes or brackets.
@@ -82,6 +82,8 @@ def _strip_symbols(text: str) -> str:
 #: Lines longer than this are normalized at their head and tail only: phrases sit at the start
 #: of a line (prefix, exact) or at its end (credits), and `contains` applies to short lines.
 HEAD_CHARS = 320
+#: Lines up to this long are keyed without their digits and counters (see exact_key).
+KEY_DROP_MAX_LEN = 80
 TAIL_CHARS = 120
 
 
@@ -89,7 +91,9 @@ def line_features(block: Block, matcher: Matcher) -> Line:
     text = block.text
     if len(text) <= HEAD_CHARS:
         norm, tail = normalize(text), None
-        key = exact_key(norm)
+        # counters and digits are dropped from the keys of short lines ("Comments (12)", labels);
+        # a longer line is compared as it reads
+        key = exact_key(norm) if len(norm) <= KEY_DROP_MAX_LEN else norm.strip(EDGE_PUNCT)
     else:
         norm, tail = normalize(text[:HEAD_CHARS]), normalize(text[-TAIL_CHARS:])
         key = f"{norm} … {tail}"  # two long paragraphs with the same head and tail are one
@@ -105,6 +109,6 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         terminal=terminal,
         bullet=bullet is not None,
         upper_start=bool(first and first.group(0).isupper()),
-        matches=tuple(matcher.find(norm, tail, key if tail is None else None)),
+        matches=tuple(matcher.find(norm, tail, key if len(norm) <= KEY_DROP_MAX_LEN and tail is None else None)),
         prose=terminal and len(text) >= PROSE_MIN_LEN,
     )

@@ -41,7 +41,7 @@ _ASCII_QUOTES = tuple((q, p) for q, p in _QUOTES if q.isascii())
 _LEAD = re.compile(r"^[\s\-–—•·*>▶►▸|+#(\[]+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([:;!?])")
 _KEY_DROP = re.compile(r"[\d()\[\]{}#|•·]+")
-_EDGE_PUNCT = " .,:;!?…\"'-–—/*+>"
+EDGE_PUNCT = " .,:;!?…\"'-–—/*+>"
 
 
 _LEAD_CHARS = frozenset(" \t-–—•·*>▶►▸|+#([")
@@ -66,7 +66,7 @@ def exact_key(norm: str) -> str:
     key = _KEY_DROP.sub(" ", norm)
     if "  " in key:  # `norm` is single-spaced: only a dropped run next to a space doubles one
         key = " ".join(key.split())
-    return key.strip(_EDGE_PUNCT)
+    return key.strip(EDGE_PUNCT)
 
 
 @dataclass(frozen=True, slots=True)
