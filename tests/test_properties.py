@@ -233,3 +233,24 @@ def test_one_or_two_jobs_give_byte_identical_jsonl(tmp_path):
     out = [json.loads(line) for line in outputs[0].decode("utf-8").split("\n")[:-1]]
     assert [rec["id"] for rec in out] == [rec["id"] for rec in records]
     assert sum("error" in rec for rec in out) == sum(1 for i in range(300) if i % 97 == 5)
+
+
+_ALPHABET = "ab c'é-"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrases=st.sets(st.text(_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=12),
+       lines=st.lists(st.text(_ALPHABET, max_size=40), min_size=1, max_size=5))
+def test_trie_pattern_finds_what_the_longest_first_alternation_finds(phrases, lines):
+    """The `contains` phrases are one trie-shaped regex: on any line it must find the same
+    whole-word matches, at the same places, as the plain alternation sorted longest first."""
+    import re
+
+    from cleaner.lexicon import _trie_pattern
+
+    flat = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+                      + r")(?!\w)")
+    trie = re.compile(r"(?<!\w)" + _trie_pattern(phrases) + r"(?!\w)")
+    for line in lines:
+        assert [(m.start(), m.group()) for m in trie.finditer(line)] == \
+            [(m.start(), m.group()) for m in flat.finditer(line)], (phrases, line)

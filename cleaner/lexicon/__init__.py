@@ -151,6 +151,31 @@ def load_user_file(path: str) -> tuple[Entry, ...]:
     return tuple(parse_entries(data, "user", p.name))
 
 
+def _trie_pattern(phrases) -> str:
+    """A regex matching any of `phrases`, written as a trie ("sign (?:in|up)" rather than
+    "sign in|sign up"): the engine compares a place with each first letter once, not with every
+    phrase. Deeper branches come first and a phrase that ends inside another one is an optional
+    tail, so that, as with an alternation sorted longest first, the longest phrase that fits is
+    tried first and shorter ones after it (when what follows must also match)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def build(node: dict) -> tuple[str, int]:
+        """The pattern of a subtree, and the length of its longest phrase."""
+        kids = sorted(((*build(child), ch) for ch, child in node.items() if ch), key=lambda k: -k[1])
+        alts = [re.escape(ch) + pattern for pattern, _, ch in kids]
+        longest = 1 + kids[0][1] if kids else 0
+        if "" in node:
+            return (f"(?:{'|'.join(alts)})?" if alts else ""), longest
+        return (alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"), longest
+
+    return build(trie)[0]
+
+
 _FIRST_TOKEN = re.compile(r"\w+|\S")
 
 
@@ -195,9 +220,9 @@ class Matcher:
         self._prefix = buckets
         self._contains = contains
         self._contains_max = max((n for _, n in contains.values()), default=0)
-        alts = sorted(contains, key=len, reverse=True)  # longest first, on word boundaries
-        self._contains_re = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")(?!\w)")
-                             if alts else None)
+        # whole words: the longest phrase that fits at each place (a trie, see _trie_pattern)
+        self._contains_re = (re.compile(r"(?<!\w)" + _trie_pattern(contains) + r"(?!\w)")
+                             if contains else None)
         self._credits = credits
         self._credit_re = (re.compile(r"(?:^|[\s.,;)(|/])(" + "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
                                       + r")\s*(?:[^.!?:]|\.(?=\w)){1,%d}$" % CREDIT_TAIL_MAX) if credits else None)
