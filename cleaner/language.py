@@ -287,12 +287,14 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
         text = model.normalize_vi(text)
     text = _SPACES.sub(" ", text[:10000])
     # Detector.cleaning_text
-    without_latin, latin = _LATIN.subn("", text)
-    if latin * 2 < len(text) - latin:  # else non-Latin letters cannot be twice as many
-        non_latin = sum(1 for ch in _ABOVE_LATIN.findall(text)
-                        if unicode_block(ch) != "Latin Extended Additional")
-        if latin * 2 < non_latin:
-            text = without_latin
+    # (nothing to count without a character from U+0300 on: no non-Latin letter then)
+    if not text.isascii() and _ABOVE_LATIN.search(text):
+        without_latin, latin = _LATIN.subn("", text)
+        if latin * 2 < len(text) - latin:  # else non-Latin letters cannot be twice as many
+            non_latin = sum(1 for ch in _ABOVE_LATIN.findall(text)
+                            if unicode_block(ch) != "Latin Extended Additional")
+            if latin * 2 < non_latin:
+                text = without_latin
     ngrams = _extract_ngrams(text, model)
     if not ngrams:
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
