@@ -74,14 +74,12 @@ class _WeightedRows(dict):
     """n-gram -> its language probabilities plus the walk's weight (a numpy vector), computed
     on first use."""
 
-    def __init__(self, known: dict[str, list[float]], weight: float):
+    def __init__(self, profiles: "Profiles", weight: float):
         super().__init__()
-        self.known, self.weight = known, weight
+        self.profiles, self.weight = profiles, weight
 
     def __missing__(self, ngram: str):
-        import numpy
-
-        row = numpy.array(self.known[ngram], dtype=numpy.float64) + self.weight
+        row = self.profiles.weighted(ngram, self.weight)
         if len(self) < _WEIGHTED_ROWS_MAX:
             self[ngram] = row
         return row
@@ -157,22 +155,73 @@ class _TokenGrams(_Generations):
             words[w] for w in token.translate(self.chars).split(" ") if w))
 
 
+class Profiles:
+    """langdetect's language profiles, read from langdetect's own files as its DetectorFactory
+    reads them (each n-gram's frequency in a language divided by the number of n-grams of its
+    length), with two differences: the files are taken in sorted order, where langdetect takes
+    the directory's order, which differs between file systems (and with it the order in which
+    its sums add up: the same text could get a different last digit on another machine); and
+    the probabilities are kept sparse (an n-gram occurs in a few of the 55 languages), in about
+    a fifth of the memory of langdetect's table."""
+
+    def __init__(self, directory: str):
+        import json
+        import os
+
+        import numpy
+
+        names = sorted(n for n in os.listdir(directory)
+                       if not n.startswith(".") and os.path.isfile(os.path.join(directory, n)))
+        self.langs: list[str] = []
+        #: n-gram -> its row; every n-gram of every profile, as in langdetect's table
+        self.index: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for col, name in enumerate(names):
+            with open(os.path.join(directory, name), encoding="utf-8") as fh:
+                data = json.load(fh)
+            self.langs.append(data["name"])
+            n_words = numpy.array(data["n_words"], dtype=numpy.float64)
+            freq = data["freq"]
+            index = self.index
+            ids = [index.setdefault(sys.intern(w), len(index)) for w in freq]
+            lengths = numpy.fromiter(map(len, freq), dtype=numpy.int64, count=len(freq))
+            counts = numpy.fromiter(freq.values(), dtype=numpy.float64, count=len(freq))
+            used = (lengths >= 1) & (lengths <= len(n_words))  # langdetect: 1 <= length <= 3
+            rows.append(numpy.array(ids, dtype=numpy.int64)[used])
+            cols.append(numpy.full(int(used.sum()), col, dtype=numpy.int16))
+            values.append(counts[used] / n_words[lengths[used] - 1])  # 1.0 * count / n_words
+        row, col, value = numpy.concatenate(rows), numpy.concatenate(cols), numpy.concatenate(values)
+        order = numpy.argsort(row, kind="stable")
+        self.cols, self.values = col[order], value[order]
+        self.starts = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(row, minlength=len(self.index)))))
+
+    def weighted(self, ngram: str, weight: float):
+        """weight + each language's probability of the n-gram, as a vector."""
+        import numpy
+
+        i = self.index[ngram]
+        a, b = self.starts[i], self.starts[i + 1]
+        row = numpy.full(len(self.langs), weight)
+        row[self.cols[a:b]] = weight + self.values[a:b]
+        return row
+
+
 class _Model:
-    """langdetect's profiles (through its shared, seeded factory) and the caches built on them."""
+    """langdetect's profiles and constants, and the caches built on them (once per process)."""
 
     def __init__(self):
         import random
 
-        from langdetect import DetectorFactory, detector_factory
+        from langdetect import DetectorFactory
         from langdetect.detector import Detector
+        from langdetect.detector_factory import PROFILES_DIRECTORY
         from langdetect.utils.ngram import NGram
 
-        DetectorFactory.seed = 0  # deterministic: the same text gives the same answer everywhere
-        detector_factory.init_factory()  # loads the profiles once per process
-        factory = detector_factory._factory
-        self.known: dict[str, list[float]] = factory.word_lang_prob_map
-        self.langs: list[str] = list(factory.langlist)
-        self.seed = factory.seed
+        DetectorFactory.seed = 0  # langdetect itself, if used elsewhere in the process: seeded too
+        self.profiles = Profiles(PROFILES_DIRECTORY)
+        self.known: dict[str, int] = self.profiles.index
+        self.langs: list[str] = self.profiles.langs
+        self.seed = 0  # deterministic: the same text gives the same answer everywhere
         self.random = random.Random()
         self.chars = _NgramChars()
         self.word_grams = _WordGrams(self.known)
@@ -189,10 +238,10 @@ class _Model:
         fixed and random.gauss makes its values in pairs), so their rows are kept across
         documents (`shared`); later walks get a fresh table."""
         if not shared:
-            return _WeightedRows(self.known, weight)
+            return _WeightedRows(self.profiles, weight)
         rows = self.weighted.get(weight)
         if rows is None:
-            rows = self.weighted[weight] = _WeightedRows(self.known, weight)
+            rows = self.weighted[weight] = _WeightedRows(self.profiles, weight)
         return rows
 
 

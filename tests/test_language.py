@@ -2,19 +2,37 @@
 langdetect itself gives (same languages, same probabilities), only faster."""
 from __future__ import annotations
 
+import functools
+import json
+import os
 import random
 
 import pytest
 from langdetect import detector_factory
 from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.lang_profile import LangProfile
 
 from cleaner import language
 from helpers import BODY, SEEDS
 
 
+@functools.lru_cache(maxsize=1)
+def _stock_factory() -> detector_factory.DetectorFactory:
+    """langdetect's own DetectorFactory, seeded, with its profiles added by its own add_profile
+    in sorted order (its load_profile takes the directory's order, which varies between file
+    systems; the cleaner sorts)."""
+    factory = detector_factory.DetectorFactory()
+    factory.seed = 0
+    directory = detector_factory.PROFILES_DIRECTORY
+    names = sorted(n for n in os.listdir(directory) if not n.startswith("."))
+    for index, name in enumerate(names):
+        with open(os.path.join(directory, name), encoding="utf-8") as fh:
+            factory.add_profile(LangProfile(**json.load(fh)), index, len(names))
+    return factory
+
+
 def _stock(text: str, n_trial: int):
-    language._model()  # loads langdetect's factory with the seed fixed
-    detector = detector_factory._factory.create()
+    detector = _stock_factory().create()
     detector.n_trial = n_trial
     detector.append(text)
     return [(p.lang, p.prob) for p in detector.get_probabilities()]
@@ -77,3 +95,15 @@ def test_detect_reports_language_and_candidates():
     assert language.detect(BODY["de"], 600).code == "de"
     assert language.detect(BODY["fr"], 600).candidates[0] == "fr"
     assert language.detect(["12 34", "..."], 600) == language.UNKNOWN
+
+
+def test_profiles_are_langdetects_in_a_fixed_order():
+    """The same languages and n-gram probabilities as langdetect's table, whatever order the
+    file system lists the profile files in."""
+    factory = _stock_factory()
+    profiles = language._model().profiles
+    assert profiles.langs == factory.langlist == sorted(profiles.langs, key=factory.langlist.index)
+    assert set(profiles.index) == set(factory.word_lang_prob_map)
+    for ngram in ("a", "e", " d", "der", "the", "ой", "の", "zz"):
+        if ngram in profiles.index:
+            assert profiles.weighted(ngram, 0.0).tolist() == factory.word_lang_prob_map[ngram]
