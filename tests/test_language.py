@@ -107,3 +107,21 @@ def test_profiles_are_langdetects_in_a_fixed_order():
     for ngram in ("a", "e", " d", "der", "the", "ой", "の", "zz"):
         if ngram in profiles.index:
             assert profiles.weighted(ngram, 0.0).tolist() == factory.word_lang_prob_map[ngram]
+
+
+def test_detection_does_not_depend_on_the_file_systems_listing_order(monkeypatch):
+    """langdetect orders its languages as os.listdir lists the profile files, which differs
+    between file systems; the cleaner's profiles must come out the same in any listing order."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    listed = os.listdir(PROFILES_DIRECTORY)
+    baseline = language.Profiles(PROFILES_DIRECTORY)
+    real_listdir = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda path: list(reversed(real_listdir(path))))
+    assert os.listdir(PROFILES_DIRECTORY) == list(reversed(listed))
+    shuffled = language.Profiles(PROFILES_DIRECTORY)
+    assert shuffled.langs == baseline.langs
+    assert shuffled.index == baseline.index
+    assert shuffled.starts.tolist() == baseline.starts.tolist()
+    assert shuffled.cols.tolist() == baseline.cols.tolist()
+    assert shuffled.values.tolist() == baseline.values.tolist()
