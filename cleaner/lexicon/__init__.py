@@ -53,7 +53,8 @@ def normalize(text: str) -> str:
     for quote, plain in (_ASCII_QUOTES if text.isascii() else _QUOTES):
         if quote in text:  # str.replace only where present: faster than str.translate
             text = text.replace(quote, plain)
-    text = " ".join(text.split())
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())  # (printable text has no whitespace but ' ')
     if text and text[0] in _LEAD_CHARS:
         text = _LEAD.sub("", text)
     if " :" in text or " ;" in text or " !" in text or " ?" in text:
