@@ -210,8 +210,6 @@ class _Model:
     """langdetect's profiles and constants, and the caches built on them (once per process)."""
 
     def __init__(self):
-        import random
-
         from langdetect import DetectorFactory
         from langdetect.detector import Detector
         from langdetect.detector_factory import PROFILES_DIRECTORY
@@ -222,7 +220,6 @@ class _Model:
         self.known: dict[str, int] = self.profiles.index
         self.langs: list[str] = self.profiles.langs
         self.seed = 0  # deterministic: the same text gives the same answer everywhere
-        self.random = random.Random()
         self.chars = _NgramChars()
         self.word_grams = _WordGrams(self.known)
         self.token_grams = _TokenGrams(self.chars, self.word_grams)
@@ -320,6 +317,8 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
     the sums stay Python's. Raises langdetect's LangDetectException when the text has no known
     n-gram, like langdetect.
     """
+    import random
+
     import numpy
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
     from langdetect.utils.unicode_block import unicode_block
@@ -349,8 +348,7 @@ def langdetect_probabilities(text: str, n_trial: int = 7) -> list[tuple[str, flo
         raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
     # Detector._detect_block
     nlang = len(model.langs)
-    rnd = model.random
-    rnd.seed(model.seed)
+    rnd = random.Random(model.seed)  # one per call: threads cleaning at once do not share draws
     choice = model.chooser(rnd, ngrams)
     limit, conv = D.ITERATION_LIMIT, D.CONV_THRESHOLD
     langprob = [0.0] * nlang

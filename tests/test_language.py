@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import random
+import sys
 
 import pytest
 from langdetect import detector_factory
@@ -125,3 +126,24 @@ def test_detection_does_not_depend_on_the_file_systems_listing_order(monkeypatch
     assert shuffled.starts.tolist() == baseline.starts.tolist()
     assert shuffled.cols.tolist() == baseline.cols.tolist()
     assert shuffled.values.tolist() == baseline.values.tolist()
+
+
+def test_threads_detecting_at_once_get_what_one_thread_gets():
+    """Each call draws from its own seeded generator: concurrent calls cannot interleave draws."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    samples = _samples()[:40]
+    alone = [language.langdetect_probabilities(t, 2) if language.detect([t], 600).code else None
+             for t in samples]
+
+    def run(t):
+        return language.langdetect_probabilities(t, 2) if language.detect([t], 600).code else None
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            for _ in range(3):
+                assert list(pool.map(run, samples)) == alone
+    finally:
+        sys.setswitchinterval(interval)
