@@ -57,7 +57,8 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     matcher = matcher_for(languages_for(lang), config.phrase_files)
     lines = [line_features(b, matcher) for b in blocks]
     table = rules() + extra_rules
-    first = [first_hit(line, table) for line in lines]
+    structural = tuple(r for r in table if r.section is None)
+    first = [first_hit(line, table, structural) for line in lines]
     full_page = fullpage.looks_full_page(lines) if config.full_page is None else config.full_page
     state = context.run(lines, first, full_page=full_page)
     decisions = []

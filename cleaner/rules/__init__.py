@@ -59,8 +59,16 @@ def registry() -> tuple[Rule, ...]:
     return (*metadata.RULES, *caption.RULES, *prompts.RULES, *teaser.RULES, *page.RULES)
 
 
-def first_hit(line: Line, rules: tuple[Rule, ...]) -> Hit | None:
-    sections = line.sections() if line.matches else ()
+def first_hit(line: Line, rules: tuple[Rule, ...], structural: tuple[Rule, ...] | None = None) -> Hit | None:
+    """The first of `rules` that fires on the line. `structural`, when given, are those of them
+    that need no phrase match (section None), in the same order: all a line without matches
+    needs to be tried on."""
+    if line.matches:
+        sections = line.sections()
+    else:
+        sections = ()
+        if structural is not None:
+            rules = structural
     for rule in rules:
         if rule.section is not None and rule.section not in sections:
             continue  # a phrase rule without a match of its section cannot fire
