@@ -33,7 +33,8 @@ class Line:
     block: Block
     text: str
     norm: str  # lowercased, quotes unified, leading bullets dropped (the head of a long line)
-    key: str  # norm without counters and edge punctuation (for exact phrases and repeats)
+    key: str  # what repeats are compared on: norm without edge punctuation (and, on short lines,
+    #           without digits and counters, as exact phrases are looked up)
     length: int
     terminal: bool  # ends like a sentence
     bullet: bool  # starts with "- ", "• ", ...
@@ -100,6 +101,7 @@ def line_features(block: Block, matcher: Matcher) -> Line:
     bullet = _BULLET.match(text)
     first = _FIRST_LETTER.search(text, bullet.end() if bullet else 0)
     terminal = _strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS)
+    exact = key if tail is None and len(norm) <= KEY_DROP_MAX_LEN else None  # else find() makes it
     return Line(
         block=block,
         text=text,
@@ -109,6 +111,6 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         terminal=terminal,
         bullet=bullet is not None,
         upper_start=bool(first and first.group(0).isupper()),
-        matches=tuple(matcher.find(norm, tail, key if len(norm) <= KEY_DROP_MAX_LEN and tail is None else None)),
+        matches=tuple(matcher.find(norm, tail, exact)),
         prose=terminal and len(text) >= PROSE_MIN_LEN,
     )

@@ -59,7 +59,8 @@ def registry() -> tuple[Rule, ...]:
     return (*metadata.RULES, *caption.RULES, *prompts.RULES, *teaser.RULES, *page.RULES)
 
 
-def first_hit(line: Line, rules: tuple[Rule, ...], structural: tuple[Rule, ...] | None = None) -> Hit | None:
+def first_hit(line: Line, rules: tuple[Rule, ...],
+              structural: tuple[Rule, ...] | None = None) -> Hit | None:
     """The first of `rules` that fires on the line. `structural`, when given, are those of them
     that need no phrase match (section None), in the same order: all a line without matches
     needs to be tried on."""
