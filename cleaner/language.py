@@ -66,24 +66,8 @@ _SPACES = re.compile(" {2,}")
 
 #: Walks whose weights are the same for every document (see _Model.weighted_rows).
 _SHARED_TRIALS = 2
-#: Weighted rows kept per shared walk (about 0.5 kB each). When the table is full, rows of
-#: n-grams not in it are computed each time: the n-grams drawn most, seen early, stay.
-_WEIGHTED_ROWS_MAX = 8192
-
-
-class _WeightedRows(dict):
-    """n-gram -> its language probabilities plus the walk's weight (a numpy vector), computed
-    on first use."""
-
-    def __init__(self, profiles: "Profiles", weight: float):
-        super().__init__()
-        self.profiles, self.weight = profiles, weight
-
-    def __missing__(self, ngram: str):
-        row = self.profiles.weighted(ngram, self.weight)
-        if len(self) < _WEIGHTED_ROWS_MAX:
-            self[ngram] = row
-        return row
+#: Weighted rows kept per shared walk and generation (about 0.5 kB each; see _Generations).
+_WEIGHTED_ROWS_MAX = 4096
 
 
 def _word_ngrams(known: dict, padded: str) -> tuple[str, ...]:
@@ -109,8 +93,10 @@ def _word_ngrams(known: dict, padded: str) -> tuple[str, ...]:
 
 class _Generations(dict):
     """A table filled on first use (`compute`) that keeps what was used lately: when it holds
-    _WORD_GRAMS_MAX entries it becomes the old generation and starts empty; a miss looks in the
-    old generation before computing. Hits are plain dict lookups."""
+    `limit` entries it becomes the old generation and starts empty; a miss looks in the old
+    generation before computing. Hits are plain dict lookups."""
+
+    limit = _WORD_GRAMS_MAX
 
     def __init__(self):
         super().__init__()
@@ -123,11 +109,24 @@ class _Generations(dict):
         value = self.old.get(key)
         if value is None:
             value = self.compute(key)
-        if len(self) >= _WORD_GRAMS_MAX:
+        if len(self) >= self.limit:
             self.old = dict(self)
             self.clear()
         self[key] = value
         return value
+
+
+class _WeightedRows(_Generations):
+    """n-gram -> its language probabilities plus the walk's weight (a numpy vector)."""
+
+    limit = _WEIGHTED_ROWS_MAX
+
+    def __init__(self, profiles: "Profiles", weight: float):
+        super().__init__()
+        self.profiles, self.weight = profiles, weight
+
+    def compute(self, ngram: str):
+        return self.profiles.weighted(ngram, self.weight)
 
 
 class _WordGrams(_Generations):

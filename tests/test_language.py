@@ -147,3 +147,24 @@ def test_threads_detecting_at_once_get_what_one_thread_gets():
                 assert list(pool.map(run, samples)) == alone
     finally:
         sys.setswitchinterval(interval)
+
+
+def test_caches_keep_what_was_used_lately():
+    """Bounded tables: at `limit` entries the table becomes the old generation; a key used in
+    the last two generations is not computed again, and every value is what compute gives."""
+    computed = []
+
+    class Squares(language._Generations):
+        limit = 3
+
+        def compute(self, key):
+            computed.append(key)
+            return key * key
+
+    table = Squares()
+    assert [table[k] for k in (1, 2, 3, 4)] == [1, 4, 9, 16]  # 4 starts a new generation
+    assert len(table) == 1 and sorted(table.old) == [1, 2, 3]
+    assert [table[k] for k in (2, 3, 4)] == [4, 9, 16]  # from the old generation, or current
+    assert computed == [1, 2, 3, 4]
+    assert [table[k] for k in (5, 6, 1)] == [25, 36, 1]  # 1 was rotated out: computed again
+    assert computed == [1, 2, 3, 4, 5, 6, 1]
