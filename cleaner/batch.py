@@ -171,7 +171,7 @@ def warm_up(config: Config) -> None:
     from . import language, pipeline
     from .lexicon import matcher_for
 
-    language._detector_factory()
+    language._model()
     pipeline.rules()
     matcher_for(pipeline.languages_for(language.given(config.lang or "en")), config.phrase_files)
 

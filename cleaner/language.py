@@ -278,13 +278,9 @@ def _inline_choice_agrees() -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
+    """The profiles and caches of this process, loaded on first use (the batch worker
+    initializer loads them before the first document)."""
     return _Model()
-
-
-def _detector_factory():
-    """Load langdetect's profiles and fix its seed (per process; the batch worker initializer
-    calls this)."""
-    return _model()
 
 
 def _extract_ngrams(text: str, model: _Model) -> list[str]:

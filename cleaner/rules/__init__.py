@@ -22,10 +22,6 @@ class Rule:
     #: A phrase rule only fires on a line with a match in this section (skipped otherwise).
     section: str | None = None
 
-    def apply(self, line: Line) -> Hit | None:
-        reason = self.check(line)
-        return Hit(self.name, self.category, reason) if reason else None
-
 
 #: A phrase that starts a line this long is part of prose, not a widget label or prompt.
 PREFIX_MAX_LEN = 300
