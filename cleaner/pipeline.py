@@ -11,7 +11,7 @@ import functools
 from . import context, fullpage, language
 from .config import Config
 from .features import line_features
-from .lexicon import matcher_for
+from .lexicon import matcher_for, normalize
 from .model import Block, Category, Decision, Removed, Result
 from .rules import Rule, first_hit, registry
 from .rules.metadata import LEADING_MARKER, iso_date
@@ -87,10 +87,27 @@ def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, da
                   date=date, removed=removed, decisions=decisions, mode=mode, notes=notes)
 
 
+#: Blocks this short may be widget labels (see detect_language).
+LABEL_MAX_LEN = 40
+
+
+def _is_fallback_label(text: str) -> bool:
+    """An English widget label ("Share this", "Comments"): many sites keep them whatever the
+    page's language, so they say nothing about it."""
+    norm = normalize(text)
+    return any(m.kind == "exact" for m in matcher_for(FALLBACK_LANGUAGES).find(norm))
+
+
 def detect_language(blocks: list[Block], config: Config) -> language.Language:
+    """The document's language. When it must be judged on short lines (no prose), English widget
+    labels are left out of the sample, so that a French page whose only English line is "Share
+    this" is read as French (and a second pass, without the label, agrees)."""
     if config.lang:
         return language.given(config.lang)
-    return language.detect([b.text for b in blocks], config.lang_sample)
+    texts = [b.text for b in blocks]
+    if not any(len(t) >= LABEL_MAX_LEN for t in texts):
+        texts = [t for t in texts if not _is_fallback_label(t)] or texts
+    return language.detect(texts, config.lang_sample)
 
 
 def clean(text: str, config: Config | None = None, **overrides) -> Result:

@@ -214,7 +214,9 @@ FULL_PAGE = {"full_page": True}
 
 #: (heuristic, lang, article, {line: (rule, category)} for every block that must go, clean() options)
 LABEL_CARDS_EN = """\
-The county council approved the new budget on Tuesday after a debate that lasted most of the afternoon.
+The county council approved the new budget on Tuesday after a debate that lasted most of the afternoon, with councillors from every party speaking on the cuts to library opening hours.
+
+The budget freezes council tax for a second year and takes two million pounds from reserves to keep the branch libraries open on weekdays.
 
 Politics
 
@@ -230,7 +232,9 @@ Town hall to open on Saturdays for passport appointments from June
 """
 
 LABEL_CARDS_FR = """\
-Le conseil départemental a adopté mardi le nouveau budget après un débat qui a duré tout l'après-midi.
+Le conseil départemental a adopté mardi le nouveau budget après un débat qui a duré tout l'après-midi, chaque groupe ayant pris la parole sur la baisse des horaires des médiathèques.
+
+Le budget gèle les impôts locaux pour la deuxième année et puise deux millions d'euros dans les réserves pour garder les médiathèques ouvertes en semaine.
 
 Politique
 
@@ -243,6 +247,83 @@ L'opposition réclame un vote sur le réaménagement du port de plaisance
 Politique
 
 La mairie ouvrira le samedi pour les rendez-vous de passeport dès juin
+"""
+
+ARTICLE_END_EN = """\
+The water company said on Monday that the hosepipe ban covering most of the county would stay in place until at least the end of October.
+
+Reservoir levels have fallen to forty per cent of capacity after the driest summer on record, the company said in its weekly update on supplies.
+
+Engineers have repaired more than two hundred leaks since June, and a temporary pipeline from the neighbouring reservoir is due to open next month.
+
+Customers who ignore the ban could face a fine of up to one thousand pounds, although the company said it had not yet prosecuted anyone this year.
+
+Follow our correspondent on social media: @jane_waters
+
+More coverage
+
+Drought hits farmers as wheat harvest falls by a third
+
+Why the hosepipe ban could last into next spring
+"""
+
+ARTICLE_END_DE = """\
+Die Stadtwerke haben am Montag angekündigt, dass die Wasserpreise im kommenden Jahr um sieben Prozent steigen sollen, weil die Kosten für Energie gestiegen sind.
+
+Für einen Haushalt mit vier Personen bedeutet das nach Angaben der Stadtwerke Mehrkosten von rund sechzig Euro im Jahr, teilte ein Sprecher mit.
+
+Der Stadtrat muss der Erhöhung noch zustimmen; die Abstimmung ist für die Sitzung Ende November geplant, wie die Verwaltung bestätigte.
+
+Die Opposition kündigte an, gegen die Erhöhung zu stimmen, und forderte, die Stadtwerke sollten zuerst ihre eigenen Kosten senken.
+
+Fragen an die Redaktion: leserbriefe@zeitung.example
+
+Wasser und Energie
+
+Warum die Energiepreise im Winter wieder steigen könnten
+
+So viel Wasser verbraucht ein Haushalt in Deutschland im Durchschnitt
+"""
+
+# The same tail shapes, where they are the article: a list the last paragraph introduces, and
+# list items that continue the article's vocabulary.
+ARTICLE_END_LIST_EN = """\
+The water company said on Monday that the hosepipe ban covering most of the county would stay in place until at least the end of October.
+
+Reservoir levels have fallen to forty per cent of capacity after the driest summer on record, the company said in its weekly update on supplies.
+
+Engineers have repaired more than two hundred leaks since June, and a temporary pipeline from the neighbouring reservoir is due to open next month.
+
+Customers who ignore the ban could face a fine of up to one thousand pounds. The ban does not cover these uses of water:
+
+Watering plants with a watering can filled from the tap
+
+Cleaning windows of homes and businesses by hand
+
+Filling a garden pond that holds fish or other animals
+"""
+
+# A listing, not an article: repeated field labels and headline-like entries are its content.
+LISTING_EN = """\
+Moving companies in the area
+
+Harbour Removals Ltd
+
+Years in business: 12
+
+Team size: 10 - 50 employees
+
+Quick Move and Storage Services
+
+Years in business: 7
+
+Team size: 2 - 10 employees
+
+Northern Lights Van and Man Company
+
+Years in business: 31
+
+Team size: 50 - 200 employees
 """
 
 TITLE_KICKER_EN = """\
@@ -284,11 +365,19 @@ CONTEXT_CASES = [
     ("teaser_after_lead_in", "en", AFTER_LEAD_IN_EN,
      {3: ("teaser.lead_in", C.TEASER), 5: ("teaser.after_lead_in", C.TEASER)}),
     ("repeated_label_cards", "en", LABEL_CARDS_EN,
-     {n: ("teaser.repeated_label", C.TEASER) for n in (3, 5, 7, 9, 11, 13)}),
+     {n: ("teaser.repeated_label", C.TEASER) for n in (5, 7, 9, 11, 13, 15)}),
     ("repeated_label_cards", "fr", LABEL_CARDS_FR,
-     {n: ("teaser.repeated_label", C.TEASER) for n in (3, 5, 7, 9, 11, 13)}),
+     {n: ("teaser.repeated_label", C.TEASER) for n in (5, 7, 9, 11, 13, 15)}),
     ("tail_headline_run", "en", TAIL_RUN_EN, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
     ("tail_headline_run", "fr", TAIL_RUN_FR, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
+    ("article_end", "en", ARTICLE_END_EN,
+     {9: ("ending.tail", C.NAVIGATION), 11: ("ending.tail", C.NAVIGATION),
+      13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
+    ("article_end", "de", ARTICLE_END_DE,
+     {9: ("ending.tail", C.NAVIGATION), 11: ("ending.tail", C.NAVIGATION),
+      13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
+    ("article_end", "en", ARTICLE_END_LIST_EN, {}),
+    ("repeated_label_cards", "en", LISTING_EN, {}),
     # full pages only (forced here; detection needs 30+ blocks): the body is the best run of prose
     ("main_body_run", "en", FULL_PAGE_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 4: _OUTSIDE, 5: _OUTSIDE,

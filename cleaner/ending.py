@@ -1,0 +1,195 @@
+"""Where the article ends: the page's furniture after the last body paragraph, found from structure.
+
+Most boilerplate that survives extraction sits after the article: author bios, donation and
+subscription pitches, house ads, "about us" boxes, comment counters, lists of other headlines.
+None of it needs a phrase to be recognised. The article's own prose gives the yardstick:
+
+- **vocabulary**: a body paragraph shares most of its content words with the rest of the
+  article's prose; a pitch, a bio or an about box talks about something else;
+- **shape**: the tail is made of headline-like lines, short labels, counters and dates, and
+  lines with links, e-mail addresses or handles, rather than paragraphs.
+
+The pass walks back from the end of the text over the blocks still kept. A block that is body
+prose sharing the article's vocabulary is the last paragraph of the article, and the walk stops
+there. Every kept block after it is weighed: furniture evidence (a headline-like line, a link or
+address, a paragraph that does not share the vocabulary, a line a rule already labelled) against
+body evidence (a list item or table row that continues the vocabulary, a list introduced by a
+body line ending in ':'). The tail goes when its evidence is clearly furniture; otherwise it
+stays, and each of its blocks says why in its note.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .model import Category
+
+if TYPE_CHECKING:
+    from .context import State
+    from .features import Line
+
+#: Content words: runs of four letters or more (short words are function words in most
+#: languages written with spaces).
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+#: Links, e-mail addresses and social handles: a page's furniture names where to go.
+_ADDRESS = re.compile(r"https?://|www\.\w|[\w.+-]+@[\w-]+\.\w|(?<![\w@])@[A-Za-z_]\w{2,}")
+#: E-mail addresses and handles: a bio's or an about box's contact (a link alone is not: list
+#: articles give each entry its website).
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|(?<![\w@])@[A-Za-z_]\w{2,}")
+#: A text needs this many prose blocks before it has an article's shape (and vocabulary).
+MIN_PROSE_BLOCKS = 4
+#: A paragraph that shares at least this share of its content words with the rest of the
+#: article's prose continues the article (development pages: body prose 0.75 on average).
+BODY_OVERLAP = 0.5
+#: A paragraph below this share talks about something else (a pitch, a bio, an about box).
+FOREIGN_OVERLAP = 0.15
+#: Content words a block needs before its overlap means anything.
+MIN_CONTENT_WORDS = 4
+#: Blocks from the end looked at, at most: a tail longer than this is not a widget area.
+MAX_TAIL_BLOCKS = 40
+#: The tail goes when the furniture share of its blocks is at least this.
+FURNITURE_SHARE = 0.7
+#: ... and the prose around the article's end is at least this many prose blocks before it
+#: (the article must be behind us, not ahead).
+MIN_BODY_BEFORE = 3
+
+#: Labels that close an article and make what follows them tail.
+_CLOSING = frozenset({Category.SHARE, Category.COMMENTS, Category.SUBSCRIPTION, Category.AUTHOR,
+                      Category.LEGAL, Category.NAVIGATION, Category.TEASER, Category.AD})
+
+
+#: Words are compared on their first letters, so that inflections meet ("company",
+#: "companies"; "Erhöhung", "Erhöhungen").
+STEM_LEN = 5
+
+
+def content_words(text: str) -> set[str]:
+    return {w[:STEM_LEN].lower() for w in _CONTENT.findall(text)}
+
+
+#: Distinct word stems the article's prose needs before a paragraph's overlap with it means
+#: anything: a short article repeats few of its words.
+MIN_VOCABULARY = 150
+
+
+class Vocabulary:
+    """The article's prose vocabulary: in how many prose blocks each content word occurs."""
+
+    def __init__(self, texts: list[str]):
+        self.counts: Counter[str] = Counter()
+        for t in texts:
+            self.counts.update(content_words(t))
+        self.enough = len(self.counts) >= MIN_VOCABULARY
+
+    def foreign(self, line: "Line") -> float | None:
+        """The block's overlap when it is too low for body prose (a pitch, a bio, an about
+        box), else None; always None for a vocabulary too small to judge by."""
+        if not self.enough:
+            return None
+        words = content_words(line.text)
+        if len(words) < FOREIGN_MIN_WORDS:
+            return None
+        ov = self.overlap(words, own=line.prose)
+        return ov if ov < FOREIGN_OVERLAP else None
+
+    def overlap(self, words: set[str], own: bool) -> float:
+        """Share of `words` found in the article's prose (outside the block itself when `own`:
+        the block is one of the prose blocks counted)."""
+        if not words:
+            return 0.0
+        floor = 1 if own else 0
+        return sum(1 for w in words if self.counts[w] > floor) / len(words)
+
+
+def _table_row(line: "Line") -> bool:
+    return line.text.count("|") >= 2 or line.text.count("\t") >= 2
+
+
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}[.)]\s")
+#: Headline-like lines in a row, each of at least this many words, make a list of links
+#: (shorter ones are names, addresses and list entries).
+HEADLINE_RUN = 3
+HEADLINE_MIN_WORDS = 4
+#: A paragraph or sentence needs this many content words before its overlap says it is foreign.
+FOREIGN_MIN_WORDS = 5
+
+
+def _headline(line: "Line") -> bool:
+    return (line.headline_like and not line.bullet and line.words >= HEADLINE_MIN_WORDS
+            and not _NUMBERED.match(line.text))
+
+
+def _overlap(line: "Line", vocab: Vocabulary) -> tuple[float, int]:
+    words = content_words(line.text)
+    return vocab.overlap(words, own=line.prose), len(words)
+
+
+def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | None:
+    """Strong evidence that the page's furniture starts at tail[pos]: a label a rule gave, a
+    paragraph about something else, an address line, or the start of a run of headlines."""
+    i = tail[pos]
+    hit = s.labels[i]
+    if hit is not None:
+        return f"'{hit.rule}' ({hit.category}) on line {s.lines[i].block.line}" if hit.category in _CLOSING else None
+    line = s.lines[i]
+    if _table_row(line):
+        return None
+    if not line.bullet and _CONTACT.search(line.text):
+        return f"an e-mail address or handle on line {line.block.line}"
+    run = tail[pos:pos + HEADLINE_RUN]
+    if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run):
+        return f"{HEADLINE_RUN} headline-like lines in a row from line {line.block.line}"
+    return None
+
+
+def _body_like(line: "Line", vocab: Vocabulary) -> str | None:
+    """Why a block after the cut still reads as body, or None."""
+    if _table_row(line):
+        return "a table row"
+    ov, n = _overlap(line, vocab)
+    if (line.bullet or _NUMBERED.match(line.text)) and n >= 2 and ov >= BODY_OVERLAP:
+        return "a list item that continues the article's vocabulary"
+    if line.terminal and vocab.foreign(line) is None:
+        return "a sentence that may continue the article"
+    return None
+
+
+def article_end(s: "State") -> None:
+    """After the last body paragraph, the page's furniture: from the first strong sign of it
+    (a closing label, a paragraph about something else, an address, a run of headlines), the
+    tail goes, except list items and table rows that continue the article."""
+    n = len(s.lines)
+    prose = [i for i in range(n) if s.kept(i) and s.lines[i].prose]
+    if not s.article_shaped or len(prose) < MIN_PROSE_BLOCKS:
+        return  # not an article's shape: leave lists, listings and forms alone
+    vocab = Vocabulary([s.lines[i].text for i in prose])
+    anchor = None
+    for i in reversed(prose):  # the last body paragraph: prose that is not about something else
+        line = s.lines[i]
+        if _CONTACT.search(line.text):
+            continue
+        if vocab.foreign(line) is None:
+            anchor = i
+            break
+    if anchor is None or sum(1 for i in prose if i <= anchor) < MIN_BODY_BEFORE:
+        return
+    if s.lines[anchor].text.rstrip().endswith(":"):
+        return  # the last paragraph introduces what follows: a body list
+    tail = list(range(anchor + 1, n))
+    if not tail or sum(1 for i in tail if s.kept(i)) > MAX_TAIL_BLOCKS:
+        return
+    cut = next(((pos, why) for pos in range(len(tail)) if (why := _signal(s, tail, pos, vocab))), None)
+    if cut is None:
+        return
+    pos, why = cut
+    end = s.lines[anchor].block.line
+    for i in tail[pos:]:
+        if not s.kept(i):
+            continue
+        keep = _body_like(s.lines[i], vocab)
+        if keep:
+            s.notes.setdefault(i, f"after the article's end (line {end}), but {keep}")
+        else:
+            s.label(i, "ending.tail", Category.NAVIGATION,
+                    f"after the article's last paragraph (line {end}), from {why}")
