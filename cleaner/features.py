@@ -41,6 +41,8 @@ class Line:
     upper_start: bool  # first letter is a capital
     matches: tuple[Match, ...]
     prose: bool = False  # at least PROSE_MIN_LEN long and ends like a sentence
+    reader_words: frozenset[str] = frozenset()  # the languages' [reader] words (see addresses_reader)
+    reader_cased: frozenset[str] = frozenset()  # ... those that count only capitalised
     _words: int = -1
 
     @property
@@ -61,6 +63,14 @@ class Line:
         """Short, unpunctuated at the end, capitalised: a title, subheading or teaser link."""
         return (not self.terminal and 2 <= self.words <= HEADLINE_MAX_WORDS and self.upper_start
                 and not self.text.rstrip().endswith((",", ":", ";")))
+
+    def addresses_reader(self) -> bool:
+        """Whether the line speaks to the reader or as the site ("you", "our", "unser"):
+        computed when asked, a prompt's sign that a plain sentence lacks."""
+        if any(w in self.reader_words for w in _WORD.findall(self.norm)):
+            return True
+        cased = self.reader_cased
+        return bool(cased) and any(w in cased for w in _WORD.findall(self.text)[1:])
 
     def sections(self) -> set[str]:
         return {m.section for m in self.matches}
@@ -113,4 +123,6 @@ def line_features(block: Block, matcher: Matcher) -> Line:
         upper_start=bool(first and first.group(0).isupper()),
         matches=tuple(matcher.find(norm, tail, exact)),
         prose=terminal and len(text) >= PROSE_MIN_LEN,
+        reader_words=matcher.reader_words,
+        reader_cased=matcher.reader_words_cased,
     )

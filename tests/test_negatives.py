@@ -17,6 +17,21 @@ from cleaner import clean
 from helpers import LINE, clean_line, norm
 
 NEGATIVE_LINES = [
+    # prose sentences that open (or contain) a prompt's or label's phrase: a clause reads on,
+    # the sentence ends, nothing in it speaks to the reader
+    ("en", "Advertisement spending by British companies also recovered, the Advertising Association said.", "ad prefix"),
+    ("en", "Share this view? Many Democratic strategists do not.", "share prefix"),
+    ("en", "Sign up fees for the scheme will be waived until April, the minister said.", "subscription prefix"),
+    ("en", "More from the summit: leaders also agreed to extend sanctions.", "teaser prefix"),
+    ("en", "New customers who sign up for the scheme before March will pay no fee, the bank said.", "subscription contains"),
+    ("en", "Leave a comment was the only instruction on the card found beside the body, police said.", "comments prefix"),
+    ("de", "Mehr zum Thema Streik hat die Gewerkschaft auf ihrer Website veröffentlicht.", "teaser prefix"),
+    ("de", "Lesen Sie auch die Erklärung des Bahnvorstands, sagte ein Sprecher.", "teaser prefix"),
+    ("de", "Newsletter verschickt die Behörde nach eigenen Angaben seit diesem Jahr nicht mehr an alle Haushalte.", "subscription word"),
+    ("es", "Lee también el informe del Banco de España, recomendó la ministra.", "teaser prefix"),
+    ("es", "Suscribirse a la prensa local cuesta ahora el doble que hace cinco años, según el estudio.", "subscription prefix"),
+    ("fr", "Lire aussi les témoignages recueillis par la commission aurait suffi, a estimé le rapporteur.", "teaser prefix"),
+    ("fr", "S'abonner au service de vélos coûtera dix euros de plus par an à partir de janvier, selon la mairie.", "subscription prefix"),
     # body sentences in the other languages with phrase lists, each using a word those lists know
     ("de", "Die Kommentare des Ministers sorgten im Landtag für erhebliche Aufregung.", "comments word"),
     ("de", "Von den Plänen erfuhren die Anwohner erst aus der Zeitung.", "byline word 'Von'"),

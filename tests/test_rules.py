@@ -21,6 +21,13 @@ PHOTO_CREDIT_NO_SPACES = ("Firefighters tackle a warehouse blaze on the edge of 
 KNOWN_BUGS: dict[str, str] = {}
 
 RULE_CASES = [
+    # a prompt written as a sentence stays a prompt when it speaks to the reader
+    ("en", "Subscribe to our newsletter to get the latest news from the region every morning.",
+     "subscription.phrase", C.SUBSCRIPTION, "subscribe"),
+    ("de", "Abonnieren Sie unseren Newsletter und erhalten Sie jeden Morgen die wichtigsten Nachrichten.",
+     "subscription.phrase", C.SUBSCRIPTION, "abonnieren"),
+    ("fr", "Abonnez-vous à notre newsletter pour recevoir chaque matin l'essentiel de l'actualité.",
+     "subscription.phrase", C.SUBSCRIPTION, "abonnez-vous"),
     # metadata.date_line: a line that is only a date, with an optional time and label words
     ("fr", "Mardi 14 mars 2023, 08:45", "metadata.date_line", C.METADATA, "date"),
     ("en", "Updated March 3, 2024 at 9:15 am CET", "metadata.date_line", C.METADATA, "date"),

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 KINDS = ("exact", "prefix", "contains", "pattern")
+#: The section of words that address the reader or speak as the site ("you", "our", "unser").
+READER_SECTION = "reader"
 DEFAULT_CONTAINS_MAX_LEN = 120
 #: A credit after a caption marker at the end of a line is a name or two, an agency, a date.
 CREDIT_TAIL_MAX = 60
@@ -201,7 +203,15 @@ class Matcher:
         contains: dict[str, tuple[Match, int]] = {}
         credits: dict[str, Match] = {}
         self._patterns: list[tuple[re.Pattern[str], Match]] = []
+        #: words that address the reader or speak as the site (section [reader]): not matched on
+        #: every line, only asked about by the rules that need them (Line.addresses_reader)
+        reader = [e.phrase.strip() for e in entries if e.section == READER_SECTION]
+        self.reader_words = frozenset(normalize(w) for w in reader if w.islower())
+        #: capitalised reader words count only as written, inside a line (German "Ihrem")
+        self.reader_words_cased = frozenset(w for w in reader if not w.islower())
         for e in entries:  # earlier entries win: user files, then languages in priority order
+            if e.section == READER_SECTION:
+                continue
             m = Match(e.section, e.kind, e.phrase, e.lang)
             if e.kind == "exact":
                 self._exact.setdefault(exact_key(normalize(e.phrase)), m)

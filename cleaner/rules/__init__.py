@@ -6,10 +6,12 @@ name and category. The first rule that fires gives the block its first label; th
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable
 
 from ..features import Line
+from ..lexicon import Match, normalize
 from ..model import Category, Hit
 
 
@@ -30,6 +32,35 @@ PREFIX_MAX_LEN = 300
 SENTENCE_MIN_WORDS = 6
 
 
+#: A sentence of this many words that a phrase opens or contains is prose, unless it speaks to
+#: the reader: "Sign up fees for the scheme will be waived until April, the minister said."
+PROSE_SENTENCE_MIN_WORDS = 8
+
+
+#: Sections whose phrases open sentences by nature: captions describe a photo in a sentence,
+#: cookie banners and legal notices are sentences about the site.
+SENTENCE_SECTIONS = frozenset({"caption", "cookie", "legal"})
+
+
+def prose_sentence(line: Line, m: Match) -> bool:
+    """Whether a phrase match sits in a full prose sentence rather than on a label or prompt:
+    the line ends like a sentence, has many words, the phrase reads on into the sentence (it
+    does not end in ':' and is followed by a word), and nothing in it addresses the reader or
+    speaks as the site ("Subscribe to our newsletter for the day's news." stays a prompt)."""
+    if not line.terminal or line.words < PROSE_SENTENCE_MIN_WORDS or m.phrase.rstrip().endswith(":"):
+        return False
+    if m.kind == "prefix":
+        rest = line.norm[len(_normalized(m.phrase)):].lstrip()
+        if not rest or not rest[0].isalnum():
+            return False  # "Read more: ...", "Subscribe - ...": a label and what it labels
+    return not line.addresses_reader()
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized(phrase: str) -> str:
+    return normalize(phrase)
+
+
 def phrase_rule(name: str, category: Category, section: str | None = None, *,
                 max_len: int = PREFIX_MAX_LEN) -> Rule:
     """A rule that fires when a line matches a phrase of `section` (default: the category)."""
@@ -41,6 +72,8 @@ def phrase_rule(name: str, category: Category, section: str | None = None, *,
                 continue
             if m.kind == "contains" and " " not in m.phrase.strip() and line.terminal \
                     and line.words >= SENTENCE_MIN_WORDS:
+                continue
+            if m.kind in ("prefix", "contains") and section not in SENTENCE_SECTIONS and prose_sentence(line, m):
                 continue
             return f"line {m.describe()}"
         return None
