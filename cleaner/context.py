@@ -34,6 +34,8 @@ CARD_PARTS = frozenset({Category.METADATA, Category.AUTHOR, Category.TEASER})
 TEASER_ITEM_MIN_WORDS = 6
 #: A teaser lead-in that introduces a list is a label of a few words ("Read more:").
 LEAD_IN_MAX_WORDS = 6
+#: A label that is only shaped like a teaser lead-in needs this many headlines under it.
+HEAD_MIN_CARDS = 2
 #: Teaser card titles are at most this long.
 CARD_TITLE_MAX_LEN = 200
 #: Headline-like lines after the last body paragraph: this many make a list of links.
@@ -204,10 +206,11 @@ def _card_title(line: Line) -> bool:
         and not line.text.rstrip().endswith((",", ";")) and not _key_value(line)
 
 
-def _run_of_cards(s: State, start: int, rule: str, why: str) -> int:
+def _run_of_cards(s: State, start: int, rule: str, why: str, min_cards: int = 1) -> int:
     """Label the teaser cards from `start` on: titles, and summaries cut off mid-sentence under
     them. A complete paragraph ends the run (the body resumes); a last title before it that is
-    shorter than the headlines above it is the body's subheading. Returns the cards labelled."""
+    shorter than the headlines above it is the body's subheading. Fewer than `min_cards` are
+    left alone. Returns the cards labelled."""
     n, run, j, skipped = len(s.lines), [], start, 0
     while j < n:
         if not s.kept(j):
@@ -226,6 +229,8 @@ def _run_of_cards(s: State, start: int, rule: str, why: str) -> int:
         last, titles = s.lines[run[-1]], [s.lines[k] for k in run[:-1] if _card_title(s.lines[k])]
         if titles and last.words < min(t.words for t in titles):
             run.pop()  # shorter than the linked headlines, and followed by body: a subheading
+    if len(run) < min_cards:
+        return 0
     for k in run:
         s.label(k, rule, Category.TEASER, why)
     return len(run)
@@ -237,11 +242,22 @@ def teaser_after_lead_in(s: State) -> None:
     if not s.article_shaped:
         return  # a docs page's "See also" list, a spec sheet's "Recommended:" block
     for i in range(len(s.lines)):
-        hit = s.labels[i]
-        if hit is None or hit.rule != "teaser.lead_in" or s.lines[i].words > LEAD_IN_MAX_WORDS:
+        hit, line = s.labels[i], s.lines[i]
+        if hit is None:
+            # a label head of the teaser lists ("Related videos" beside "related articles") is a
+            # lead-in when headlines follow it
+            head = line.first_match("teaser") if line.matches else None
+            if head is None or head.kind != "head":
+                continue
+            if _run_of_cards(s, i + 1, "teaser.after_lead_in",
+                             f"listed under the teaser label on line {line.block.line}", HEAD_MIN_CARDS):
+                s.label(i, "teaser.lead_in", Category.TEASER,
+                        f"line {head.describe()}, with {HEAD_MIN_CARDS}+ headlines under it")
+            continue
+        if hit.rule != "teaser.lead_in" or line.words > LEAD_IN_MAX_WORDS:
             continue
         _run_of_cards(s, i + 1, "teaser.after_lead_in",
-                      f"listed under the teaser lead-in on line {s.lines[i].block.line}")
+                      f"listed under the teaser lead-in on line {line.block.line}")
 
 
 def _tail_headline(line: Line) -> bool:

@@ -64,6 +64,9 @@ _CLOSING = frozenset({Category.SHARE, Category.COMMENTS, Category.SUBSCRIPTION, 
 STEM_LEN = 5
 
 
+_CLOSING_SECTIONS = frozenset(c.value for c in _CLOSING)
+
+
 def content_words(text: str) -> set[str]:
     return {w[:STEM_LEN].lower() for w in _CONTENT.findall(text)}
 
@@ -135,6 +138,9 @@ def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | N
     line = s.lines[i]
     if _table_row(line):
         return None
+    head = next((m for m in line.matches if m.kind == "head" and m.section in _CLOSING_SECTIONS), None)
+    if head is not None:
+        return f"a label on line {line.block.line} that {head.describe()}"
     if not line.bullet and _CONTACT.search(line.text):
         return f"an e-mail address or handle on line {line.block.line}"
     run = tail[pos:pos + HEADLINE_RUN]

@@ -303,6 +303,31 @@ Cleaning windows of homes and businesses by hand
 Filling a garden pond that holds fish or other animals
 """
 
+# A two-word label whose head opens several listed teaser labels ("related articles / posts /
+# stories"), with headlines under it.
+HEAD_LABEL_EN = """\
+The water company said on Monday that the hosepipe ban covering most of the county would stay in place until at least the end of October.
+
+Reservoir levels have fallen to forty per cent of capacity after the driest summer on record, the company said in its weekly update on supplies.
+
+Related videos
+
+Why the hosepipe ban could last into next spring
+
+Drought hits farmers as the wheat harvest falls by a third
+
+Engineers have repaired more than two hundred leaks since June, and a temporary pipeline from the neighbouring reservoir is due to open next month.
+"""
+
+# The same head word on a subheading of the body: no headlines under it, it stays.
+HEAD_LABEL_DE = """\
+Die Stadtwerke haben am Montag angekündigt, dass die Wasserpreise im kommenden Jahr um sieben Prozent steigen sollen, weil die Kosten für Energie gestiegen sind.
+
+Mehr Sicherheit
+
+Für einen Haushalt mit vier Personen bedeutet das nach Angaben der Stadtwerke Mehrkosten von rund sechzig Euro im Jahr, teilte ein Sprecher mit.
+"""
+
 # A listing, not an article: repeated field labels and headline-like entries are its content.
 LISTING_EN = """\
 Moving companies in the area
@@ -378,6 +403,9 @@ CONTEXT_CASES = [
       13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", ARTICLE_END_LIST_EN, {}),
     ("repeated_label_cards", "en", LISTING_EN, {}),
+    ("teaser_after_lead_in", "en", HEAD_LABEL_EN,
+     {5: ("teaser.lead_in", C.TEASER), 7: ("teaser.after_lead_in", C.TEASER), 9: ("teaser.after_lead_in", C.TEASER)}),
+    ("teaser_after_lead_in", "de", HEAD_LABEL_DE, {}),
     # full pages only (forced here; detection needs 30+ blocks): the body is the best run of prose
     ("main_body_run", "en", FULL_PAGE_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 4: _OUTSIDE, 5: _OUTSIDE,

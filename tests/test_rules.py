@@ -21,6 +21,10 @@ PHOTO_CREDIT_NO_SPACES = ("Firefighters tackle a warehouse blaze on the edge of 
 KNOWN_BUGS: dict[str, str] = {}
 
 RULE_CASES = [
+    # labels match loosely: whatever the case and the accents
+    ("fr", "CREDIT PHOTO : MAIRIE DE NANTES", "caption.phrase", C.CAPTION, "crédit photo"),
+    ("de", "BILD VERGROSSERN", "caption.phrase", C.CAPTION, "vergrößern"),
+    ("es", "hace 5 dias", "metadata.phrase", C.METADATA, "hace"),
     # a prompt written as a sentence stays a prompt when it speaks to the reader
     ("en", "Subscribe to our newsletter to get the latest news from the region every morning.",
      "subscription.phrase", C.SUBSCRIPTION, "subscribe"),

@@ -26,10 +26,14 @@ import functools
 import importlib.resources
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 KINDS = ("exact", "prefix", "contains", "pattern")
+#: A word that opens two-word labels with this many different head nouns in a section is a
+#: label head (see Matcher).
+HEAD_MIN_NOUNS = 3
 #: The section of words that address the reader or speak as the site ("you", "our", "unser").
 READER_SECTION = "reader"
 DEFAULT_CONTAINS_MAX_LEN = 120
@@ -49,9 +53,27 @@ EDGE_PUNCT = " .,:;!?…\"'-–—/*+>"
 _LEAD_CHARS = frozenset(" \t-–—•·*>▶►▸|+#([")
 
 
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letters ("é" -> "e", "ü" -> "u", "ł" -> "l", "ß" -> "ss"),
+    for U+00C0-U+024F: labels are written with and without accents ("Publié", "PUBLIE")."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if base and base != chr(code) and base.isascii():
+            table[code] = base
+    table.update({ord("ł"): "l", ord("Ł"): "L", ord("ø"): "o", ord("Ø"): "O", ord("đ"): "d", ord("ß"): "ss"})
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
 def normalize(text: str) -> str:
-    """Lowercase, unify quotes and spaces, drop leading bullets; the form phrases are matched on."""
+    """Lowercase, fold Latin accents, unify quotes and spaces, drop leading bullets; the form
+    phrases are matched on (both sides: a phrase and a line meet whatever their accents)."""
     text = text.lower()
+    if not text.isascii():
+        text = text.translate(_ACCENTS)
     for quote, plain in (_ASCII_QUOTES if text.isascii() else _QUOTES):
         if quote in text:  # str.replace only where present: faster than str.translate
             text = text.replace(quote, plain)
@@ -90,7 +112,8 @@ class Match:
 
     def describe(self) -> str:
         how = {"exact": "is the phrase", "prefix": "starts with", "contains": "contains",
-               "pattern": "matches the pattern", "suffix": "ends with a credit after"}[self.kind]
+               "pattern": "matches the pattern", "suffix": "ends with a credit after",
+               "head": "is a two-word label like"}[self.kind]
         return f"{how} '{self.phrase}' ({self.lang})"
 
 
@@ -223,8 +246,23 @@ class Matcher:
             elif e.kind == "contains":
                 contains.setdefault(normalize(e.phrase), (m, e.max_len))
             else:
-                self._patterns.append((re.compile(e.phrase), m))
+                # lines are matched accent-folded: so are the letters of a pattern (regex syntax
+                # is ASCII and stays as it is)
+                self._patterns.append((re.compile(e.phrase.translate(_ACCENTS)), m))
         self._exact_max = max(map(len, self._exact), default=0)
+        # label heads: the first word of two-word labels that a section lists with several head
+        # nouns ("related articles / posts / stories") also makes other two-word labels of that
+        # section ("Related videos"); reported as kind "head", which only context rules use
+        nouns: dict[tuple[str, str], set[str]] = {}
+        for k, m in self._exact.items():
+            words = k.split()
+            if len(words) == 2:
+                nouns.setdefault((words[0], m.section), set()).add(words[1])
+        self._heads: dict[str, Match] = {}
+        for (head, section), seen in sorted(nouns.items()):
+            if len(seen) >= HEAD_MIN_NOUNS:
+                m = next(m for k, m in self._exact.items() if k.startswith(head + " ") and m.section == section)
+                self._heads.setdefault(head, Match(section, "head", f"{head} …", m.lang))
         buckets: dict[str, list[tuple[str, Match]]] = {}
         for phrase, m in sorted(prefix.items(), key=lambda kv: -len(kv[0])):
             buckets.setdefault(_first_token(phrase), []).append((phrase, m))
@@ -250,9 +288,14 @@ class Matcher:
         if not norm:
             return found
         if len(norm) <= self._exact_max + 8:  # counters and punctuation may pad an exact phrase
-            m = self._exact.get(exact_key(norm) if key is None else key)
+            key = exact_key(norm) if key is None else key
+            m = self._exact.get(key)
             if m:
                 found.append(m)
+            elif self._heads and key.count(" ") == 1:
+                m = self._heads.get(key.split(" ", 1)[0])
+                if m:
+                    found.append(m)
         for phrase, m in self._prefix.get(_first_token(norm), ()):
             n = len(phrase)
             if norm.startswith(phrase) and (len(norm) == n or not (norm[n].isalnum() and phrase[-1].isalnum())):

@@ -68,8 +68,8 @@ def phrase_rule(name: str, category: Category, section: str | None = None, *,
 
     def check(line: Line) -> str | None:
         for m in line.matches:
-            if m.section != section or (m.kind != "exact" and line.length > max_len):
-                continue
+            if m.section != section or m.kind == "head" or (m.kind != "exact" and line.length > max_len):
+                continue  # a label head alone is only evidence for the context pass
             if m.kind == "contains" and " " not in m.phrase.strip() and line.terminal \
                     and line.words >= SENTENCE_MIN_WORDS:
                 continue
