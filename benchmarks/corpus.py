@@ -334,6 +334,37 @@ def dev_corpora() -> tuple[DevCorpus, DevCorpus]:
     return DevCorpus("dev", DEV_EVAL), DevCorpus("wcxb", DEV_WCXB)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Pages scored together: a corpus, the task their inputs come from, the page types."""
+
+    corpus: DevCorpus
+    task: str
+    types: str = "all"  # dev-wcxb: "article" or "other"
+
+    @property
+    def name(self) -> str:
+        return f"{self.corpus.name} {self.task}" + ("" if self.types == "all" else f" {self.types}")
+
+    @property
+    def no_harm(self) -> bool:
+        """An extractor's output, or pages that are not articles: the cleaner must do no harm."""
+        return self.task not in MAIN_TASKS or self.types == "other"
+
+    def pages(self) -> list[str]:
+        return self.corpus.pages(self.types)
+
+
+def by_page(scopes: Iterable[Scope]) -> list[tuple[DevCorpus, str, list[Scope]]]:
+    """Each page of these scopes once, with the scopes it is in: a page's gold is then read and
+    counted once for all its tasks."""
+    pages: dict[tuple[DevCorpus, str], list[Scope]] = {}
+    for scope in scopes:
+        for page in scope.pages():
+            pages.setdefault((scope.corpus, page), []).append(scope)
+    return [(corpus, page, owned) for (corpus, page), owned in pages.items()]
+
+
 def cleaned(task: str, source: str) -> str:
     """The cleaner's body text for one input (HTML for the html task, else text); "" for an
     input it refuses, such as an extractor's empty output."""

@@ -27,13 +27,12 @@ import json
 import math
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus import (DEV_EVAL, HALVES, MAIN_TASKS, DevCorpus, cleaned, dev_corpora, half_of,  # noqa: E402
-                    pool_map, scorer)
+from corpus import (DEV_EVAL, HALVES, MAIN_TASKS, DevCorpus, Scope, by_page, cleaned,  # noqa: E402
+                    dev_corpora, half_of, pool_map, scorer)
 
 FLOORS = Path(__file__).with_name("quality_floors.json")
 #: Floors are pinned this far below the measured figure: the cleaner is deterministic, so any
@@ -48,26 +47,8 @@ LANGUAGE_TASKS = MAIN_TASKS
 NO_HARM_TOLERANCE = 0.002
 
 
-@dataclass(frozen=True)
-class Scope:
-    """One line of figures per half: a corpus, the task its inputs come from, the page types."""
-
-    corpus: DevCorpus
-    task: str
-    types: str = "all"  # dev-wcxb: "article" or "other"
-
-    @property
-    def name(self) -> str:
-        return f"{self.corpus.name} {self.task}" + ("" if self.types == "all" else f" {self.types}")
-
-    @property
-    def no_harm(self) -> bool:
-        """An extractor's output, or pages that are not articles: the cleaner must do no harm."""
-        return self.task not in MAIN_TASKS or self.types == "other"
-
-    @property
-    def by_language(self) -> bool:
-        return not self.corpus.shingled and self.task in LANGUAGE_TASKS
+def by_language(scope: Scope) -> bool:
+    return not scope.corpus.shingled and scope.task in LANGUAGE_TASKS
 
 
 def scopes_of(corpus: DevCorpus, tasks: list[str] | None) -> list[Scope]:
@@ -103,21 +84,13 @@ def score_page(unit: tuple[DevCorpus, tuple[str, ...], str]) -> list[tuple[tuple
 
 def measure(scopes: list[Scope], jobs: int) -> dict[str, dict]:
     """{scope name: {"a"/"b": {"pages", "input", "cleaned"}, "lang": {code: P/R/F1}}}."""
-    units, owners = [], []
-    for corpus in dict.fromkeys(s.corpus for s in scopes):
-        pages: dict[str, list[Scope]] = collections.defaultdict(list)
-        for s in scopes:
-            if s.corpus == corpus:
-                for page in corpus.pages(s.types):
-                    pages[page].append(s)
-        for page, owned in pages.items():
-            units.append((corpus, tuple(s.task for s in owned), page))
-            owners.append(owned)
+    pages = by_page(scopes)
+    units = [(corpus, tuple(s.task for s in owned), page) for corpus, page, owned in pages]
     rows: dict[tuple[str, str], tuple[list, list]] = collections.defaultdict(lambda: ([], []))
-    for (corpus, _, page), owned, result in zip(units, owners, pool_map(score_page, units, jobs)):
+    for (corpus, page, owned), result in zip(pages, pool_map(score_page, units, jobs)):
         lang = corpus.gold[page].get("lang") or "?"
         for s, (identity, ours) in zip(owned, result):
-            for group in (half_of(page), *((f"lang {lang}",) if s.by_language else ())):
+            for group in (half_of(page), *((f"lang {lang}",) if by_language(s) else ())):
                 rows[s.name, group][0].append(identity)
                 rows[s.name, group][1].append(ours)
     figures: dict[str, dict] = {}
