@@ -3,7 +3,8 @@ the F1 change if it were removed (issue 11: prune the entries that fit one page'
 
     python benchmarks/phrase_audit.py                          # dev-eval T1, dev-wcxb T1 (articles, other)
     python benchmarks/phrase_audit.py --corpus dev --only-firing --out audit.md
-    python benchmarks/phrase_audit.py --t2 --out audit.tsv     # the T2 inputs as well
+    python benchmarks/phrase_audit.py --t2 --out audit.tsv     # the T2 inputs as well (10 times the work:
+                                                               # full pages match many more entries)
 
 An entry (language, section, kind, phrase) *fires* on a page when the page's cleaned text changes
 once the entry is removed from the lists; a match on a line that changes nothing does not count.
