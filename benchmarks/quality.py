@@ -135,7 +135,7 @@ def print_table(scopes: list[Scope], figures: dict, floors: dict) -> None:
             floor = floors.get(s.name, {}).get(f"half {h}")
             check = ("PASS" if no_harm_ok(half) else "FAIL") if s.no_harm else ""
             print(f"{s.name:<36} {h:>4} {half['pages']:>5}   {_prf(half['input'])}          "
-                  f"{_prf(half['cleaned'])}  {gain}  {floor[2] if floor else '-':>8}  {check}")
+                  f"{_prf(half['cleaned'])}  {gain}  {f'{floor[2]:.3f}' if floor else '-':>8}  {check}")
         if figures[s.name]["lang"]:
             print(f"{'':<36}   per language (F1, both halves): "
                   + ", ".join(f"{lang} {v[2]:.3f}" for lang, v in figures[s.name]["lang"].items()))

@@ -58,3 +58,12 @@ def test_pinned_floors_sit_a_margin_below():
     assert floors["half a"] == [0.927, 0.947, 0.897]
     assert floors["half b"] == [0.497, 0.0, 0.0]
     assert floors["de"] == [0.907, 0.917, 0.927]
+
+
+def test_a_figure_below_its_floor_fails_and_one_without_a_floor_does_not():
+    import quality
+
+    figures = {"a": {"cleaned": (0.93, 0.95, 0.94)}, "b": {"cleaned": (0.90, 0.90, 0.90)}, "lang": {}}
+    floors = {"dev T1": {"half a": [0.92, 0.95, 0.945]}}
+    assert quality.below_floors("dev T1", figures, floors) == ["dev T1 half a F1 0.9400 < floor 0.9450"]
+    assert quality.below_floors("dev T2", figures, floors) == []
