@@ -1,6 +1,8 @@
-"""Corpus loading and throughput figures for the benchmarks. The development corpus is read in
-place from ../shared/dev-eval when it exists beside the repository (or from the folder in
-CLEAN_ARTICLES_DEV_EVAL); it is never copied.
+"""Corpus loading, throughput figures and quality scoring for the benchmarks. The development
+corpora are read in place from ../shared/dev-eval and ../shared/dev-wcxb when they exist beside the
+repository (or from the folders in CLEAN_ARTICLES_DEV_EVAL and CLEAN_ARTICLES_DEV_WCXB); they are
+never copied. Quality figures are those of the corpora's own scorer, ../shared/dev-eval/score.py,
+imported from there (see `scorer`).
 
 Figures are kept twice: in each benchmark's `extra_info` (what `--benchmark-json FILE` saves) and
 in `FIGURES`, from which conftest.py prints the comparisons (ours / jusText, ours / trafilatura,
@@ -8,16 +10,22 @@ in `FIGURES`, from which conftest.py prints the comparisons (ours / jusText, our
 """
 from __future__ import annotations
 
+import functools
+import gzip
+import hashlib
 import html as html_lib
+import importlib.util
 import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sized
+from types import ModuleType
+from typing import Callable, Iterable, Iterator, Sized, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_EVAL = Path(os.environ.get("CLEAN_ARTICLES_DEV_EVAL") or ROOT.parent / "shared" / "dev-eval")
+DEV_WCXB = Path(os.environ.get("CLEAN_ARTICLES_DEV_WCXB") or ROOT.parent / "shared" / "dev-wcxb")
 
 #: The five seeds are French news articles (they have no gold.json entry).
 SEED_LANG = "fr"
@@ -184,3 +192,207 @@ def register(comparison: str, system: str, info: dict) -> None:
 def pair(comparison: str, ours: str, theirs: str) -> None:
     if (ours, theirs) not in PAIRS.setdefault(comparison, []):
         PAIRS[comparison].append((ours, theirs))
+
+
+# --- quality on the development corpora (quality.py, phrase_audit.py) ---------------------------
+
+#: The two fixed halves of each corpus (`score.py --half`): tune on a, check on b.
+HALVES = ("a", "b")
+#: The tasks whose input every page has; the others are `text_<extractor>/` folders.
+MAIN_TASKS = ("T1", "T2", "html")
+
+
+@lru_cache(maxsize=1)
+def scorer() -> ModuleType | None:
+    """../shared/dev-eval/score.py, imported from there (None when it is absent): the figures of
+    the benchmarks are its figures, never a copy of its metric."""
+    path = DEV_EVAL / "score.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("dev_eval_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def half_of(page_id: str) -> str:
+    """The page's fixed half, as `score.py --half` splits the pages (by the sha1 of the id)."""
+    return HALVES[int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2]
+
+
+class PageShingles:
+    """One page's gold body, and score.py's `shingle_triple` of any text against it, computed on
+    integer codes with numpy: the same figures (test_quality.py compares them on real pages), in
+    a fraction of the time. Counting each text's shingles into a Counter of word tuples costs more
+    than cleaning it, and the gate scores every input and every output of dev-wcxb."""
+
+    #: Word codes are packed four to a 64-bit key, 16 bits each.
+    CODE_BITS = 16
+
+    def __init__(self, body: str):
+        self.body = body
+        self._codes: dict[str, int] = {}
+        self._lines: dict[str, list[int]] = {}
+        self._gold = self._count(body)
+
+    def _count(self, text: str):
+        """(sorted unique shingle keys, their counts), or None for a text of 4 words or fewer
+        (score.py counts its words as one shorter shingle) or beyond the key's vocabulary."""
+        import numpy as np
+
+        codes, lines, token = self._codes, self._lines, scorer()._TOKEN
+        words: list[int] = []
+        for line in (text or "").split("\n"):  # no word spans a line break; outputs are lines of
+            coded = lines.get(line)             # their input, so each line is tokenized once
+            if coded is None:
+                coded = lines[line] = [codes.setdefault(w, len(codes)) for w in token.findall(line)]
+            words += coded
+        if len(words) <= 4 or len(codes) >= 1 << self.CODE_BITS:
+            return None
+        w = np.array(words, dtype=np.uint64)
+        b = np.uint64(self.CODE_BITS)
+        keys = (((w[:-3] << b | w[1:-2]) << b | w[2:-1]) << b) | w[3:]
+        return np.unique(keys, return_counts=True)
+
+    def triple(self, text: str) -> tuple[float, float, float]:
+        import numpy as np
+
+        pred = self._count(text)
+        if pred is None or self._gold is None:  # a short text: score.py's own way
+            return scorer().shingle_triple(self.body, text)
+        (gk, gc), (pk, pc) = self._gold, pred
+        _, gi, pi = np.intersect1d(gk, pk, assume_unique=True, return_indices=True)
+        tp = int(np.minimum(gc[gi], pc[pi]).sum())
+        fp, fn = int(pc.sum()) - tp, int(gc.sum()) - tp
+        total = tp + fp + fn
+        return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class DevCorpus:
+    """A development corpus as score.py reads it: gold.json, a folder of inputs per task
+    (text_T1/, text_T2/, text_<extractor>/, html/), and its metric: "with"/"without" snippets
+    pooled over pages (dev), or the gold body's 4-gram shingles averaged over pages (wcxb)."""
+
+    name: str  # score.py's name for it: "dev" or "wcxb"
+    root: Path
+
+    @property
+    def shingled(self) -> bool:
+        return self.name == "wcxb"
+
+    def available(self) -> bool:
+        return scorer() is not None and (self.root / "gold.json").is_file()
+
+    @property
+    def gold(self) -> dict:
+        return _gold(self.root)
+
+    def pages(self, types: str = "all") -> list[str]:
+        """Page ids, sorted. `types` as score.py's --types: "article", "other" (every other page
+        type) or "all"; dev-eval's pages are all articles."""
+        gold = self.gold
+        if types == "all":
+            return sorted(gold)
+        return sorted(k for k, v in gold.items()
+                      if (v.get("page_type", "article") == "article") == (types == "article"))
+
+    def tasks(self) -> list[str]:
+        """T1, T2, html (where there are pages) and one task per extractor's folder."""
+        return scorer().tasks_of(self.root)
+
+    def read(self, task: str, page: str) -> str:
+        """The page's input for a task (the text, or the HTML); "" when it has none."""
+        if task != "html":
+            return scorer().read(self.root / f"text_{task}" / f"{page}.txt")
+        path = self.root / "html" / f"{page}.html"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+        gz = path.with_name(path.name + ".gz")  # dev-wcxb keeps its pages compressed
+        return gzip.decompress(gz.read_bytes()).decode("utf-8", "replace") if gz.is_file() else ""
+
+    def grader(self, page: str) -> Callable[[str], tuple]:
+        """A function scoring texts of one page as score.py does, into the rows `summary` pools."""
+        s = scorer()
+        item = self.gold[page]
+        if not self.shingled:
+            return functools.partial(s.snippet_counts, item)
+        return PageShingles(item["body"]).triple
+
+    def summary(self, rows: Iterable[tuple]) -> tuple[float, float, float]:
+        """P, R, F1 of some pages' rows, as score.py sums them up."""
+        s = scorer()
+        return (s.shingle_prf if self.shingled else s.snippet_prf)(list(rows))
+
+
+@lru_cache(maxsize=2)
+def _gold(root: Path) -> dict:
+    return json.loads((root / "gold.json").read_text(encoding="utf-8"))
+
+
+def dev_corpora() -> tuple[DevCorpus, DevCorpus]:
+    return DevCorpus("dev", DEV_EVAL), DevCorpus("wcxb", DEV_WCXB)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Pages scored together: a corpus, the task their inputs come from, the page types."""
+
+    corpus: DevCorpus
+    task: str
+    types: str = "all"  # dev-wcxb: "article" or "other"
+
+    @property
+    def name(self) -> str:
+        return f"{self.corpus.name} {self.task}" + ("" if self.types == "all" else f" {self.types}")
+
+    @property
+    def no_harm(self) -> bool:
+        """An extractor's output, or pages that are not articles: the cleaner must do no harm."""
+        return self.task not in MAIN_TASKS or self.types == "other"
+
+    def pages(self) -> list[str]:
+        return self.corpus.pages(self.types)
+
+
+def by_page(scopes: Iterable[Scope]) -> list[tuple[DevCorpus, str, list[Scope]]]:
+    """Each page of these scopes once, with the scopes it is in: a page's gold is then read and
+    counted once for all its tasks."""
+    pages: dict[tuple[DevCorpus, str], list[Scope]] = {}
+    for scope in scopes:
+        for page in scope.pages():
+            pages.setdefault((scope.corpus, page), []).append(scope)
+    return [(corpus, page, owned) for (corpus, page), owned in pages.items()]
+
+
+def cleaned(task: str, source: str) -> str:
+    """The cleaner's body text for one input (HTML for the html task, else text); "" for an
+    input it refuses, such as an extractor's empty output."""
+    from cleaner import InputError, clean
+
+    try:
+        if task == "html":
+            from cleaner import clean_html
+
+            return clean_html(source).text
+        return clean(source).text
+    except InputError:
+        return ""
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def pool_map(fn: Callable[[_T], _R], items: Iterable[_T], jobs: int, chunksize: int = 4) -> Iterator[_R]:
+    """fn over items, results in order: in this process when jobs <= 1, else in `jobs` forked
+    processes (fn must be a module-level function; its items and results are pickled)."""
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(fn, items, chunksize=chunksize)
