@@ -15,6 +15,7 @@ document that kills it, and that document alone gets an error.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import os
@@ -79,14 +80,32 @@ class Outcome:
 
 
 def clean_document(task: Task, config: Config) -> Result:
-    """Clean one task's text or HTML (raises on bad input)."""
+    """Clean one task's HTML, or its text (raises on bad input). A JSONL record may hold both:
+    an empty html field, or one whose page has no text, falls back to the text field, and the
+    result's notes say so."""
+    from .pipeline import EmptyDocument, clean
+
+    has_text = task.text is not None and bool(task.text.strip())
+    note = None
     if task.html is not None:
-        from .html import clean_html
+        fields = task.fields or Fields()
+        if task.html.strip() or not has_text:
+            from .html import clean_html
 
-        return clean_html(task.html, config)
-    from .pipeline import clean
+            try:
+                return _noted(clean_html(task.html, config), task.notes)
+            except EmptyDocument:
+                if not has_text:
+                    raise
+            note = f"the '{fields.html}' field has no text: cleaned the '{fields.text}' field"
+        else:
+            note = f"the '{fields.html}' field is empty: cleaned the '{fields.text}' field"
+    result = clean(task.text if task.text is not None else "", config)
+    return _noted(result, (*task.notes, note) if note else task.notes)
 
-    return clean(task.text if task.text is not None else "", config)
+
+def _noted(result: Result, notes: tuple[str, ...]) -> Result:
+    return dataclasses.replace(result, notes=(*notes, *result.notes)) if notes else result
 
 
 def _render(task: Task, result: Result, job: Job) -> str:

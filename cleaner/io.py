@@ -52,6 +52,9 @@ class Task:
     extra: dict[str, Any] | None = None  # JSONL fields passed through unchanged
     source: Path | None = None  # the file it came from
     stream: Path | None = None  # for JSONL records: the output file name of their stream
+    fields: "Fields | None" = None  # for JSONL records: the names of their text and html fields
+    notes: tuple[str, ...] = ()  # said in the result's notes (a record field that was ignored)
+    lacks_fields: bool = False  # a JSONL record with neither the text nor the html field
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,17 +196,25 @@ def _record_task(line: bytes, lineno: int, where: str, fields: Fields, max_bytes
     if fields.id in record and record[fields.id] is not None:
         task.id = str(record[fields.id])
     task.extra = {k: v for k, v in record.items() if k not in (fields.text, fields.html)}
-    html, text = record.get(fields.html), record.get(fields.text)
-    if html is None and text is None:
+    if fields.html not in record and fields.text not in record:
         task.error = f"line {lineno}: no '{fields.text}' or '{fields.html}' field"
-    elif html is not None and not isinstance(html, str):
-        task.error = f"line {lineno}: field '{fields.html}' is {type(html).__name__}, not a string"
-    elif html is None and not isinstance(text, str):
-        task.error = f"line {lineno}: field '{fields.text}' is {type(text).__name__}, not a string"
-    elif html is not None:
-        task.html = strip_controls(html)
+        task.lacks_fields = True
+        return task
+    # Both fields are kept: an empty html field, or one whose page has no text, falls back to
+    # the text field (batch.clean_document); the record fails only when neither holds anything.
+    task.fields = fields
+    problems = []
+    for name, value in ((fields.html, record.get(fields.html)), (fields.text, record.get(fields.text))):
+        if value is not None and not isinstance(value, str):
+            problems.append(f"field '{name}' is {type(value).__name__}, not a string")
+        elif value is not None:
+            setattr(task, "html" if name == fields.html else "text", strip_controls(value))
+    if task.html is None and task.text is None and problems:
+        task.error = f"line {lineno}: {' and '.join(problems)}"
+    elif task.html is None and task.text is None:
+        task.text = ""  # both null: cleaning reports the empty document, as for any other
     else:
-        task.text = strip_controls(text)
+        task.notes = tuple(f"{p}: ignored" for p in problems)
     return task
 
 

@@ -1,0 +1,87 @@
+"""Nothing lost: the four data-loss bugs of issue 10, each through the real command line.
+
+Real files in tmp_path, the CLI as a subprocess (`python -m cleaner`), `-j 1` unless the pool is
+the point.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from helpers import ROOT
+
+EN = ("The county council voted on Thursday to close two of its four recycling centres, citing a "
+      "budget gap of nearly four million pounds over the next three years.")
+EN2 = ("Residents will be able to use the remaining sites for longer hours from next spring, a "
+       "spokesperson for the authority confirmed in a statement on Friday.")
+ARTICLE = f"Share this article\n\n{EN}\n\nRead more: High street vacancy rate falls\n\n{EN2}\n"
+BODY = f"{EN}\n\n{EN2}"
+
+
+def run(*args, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.split("\n")[:-1]]
+
+
+# --- 1. an empty html field falls back to the text field -----------------------------------------
+
+@pytest.mark.parametrize("html", ["", "   \n", None], ids=["empty", "blank", "null"])
+def test_an_empty_html_field_falls_back_to_the_text_field(tmp_path, html):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": ARTICLE, "html": html}) + "\n", encoding="utf-8")
+    proc = run("-j", "1", "--input-format", "jsonl", stdin=src.read_text(encoding="utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    [rec] = records(proc.stdout)
+    assert rec["text"] == BODY
+    assert rec["mode"] == "text"
+    assert "error" not in rec
+    if html is not None:  # a field that is there but empty: the record says which one was used
+        assert any("'html' field" in n and "'text' field" in n for n in rec["notes"])
+
+
+def test_an_html_field_without_text_falls_back_to_the_text_field(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": ARTICLE, "html": "<html><body> </body></html>"}) + "\n",
+                   encoding="utf-8")
+    proc = run("-j", "1", src)
+    assert proc.returncode == 0, proc.stderr
+    [rec] = records(proc.stdout)
+    assert rec["text"] == BODY and rec["mode"] == "text"
+
+
+def test_a_record_is_an_error_only_when_neither_field_holds_anything(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    lines = [{"id": "both-empty", "text": "", "html": ""},
+             {"id": "html-only-empty", "html": " "},
+             {"id": "good-html", "text": "", "html": f"<html><body><p>{EN}</p><p>{EN2}</p></body></html>"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    proc = run("-j", "1", src)
+    assert proc.returncode == 1
+    recs = records(proc.stdout)
+    assert [r["id"] for r in recs] == ["both-empty", "html-only-empty", "good-html"]
+    assert recs[0]["error"] == recs[1]["error"] == "empty document: no text to clean"
+    assert recs[2]["text"] == BODY and recs[2]["mode"] == "html"
+    assert "2 failed" in proc.stderr
+
+
+# --- 2. plain text given as HTML is cleaned as text -----------------------------------------------
+
+@pytest.mark.parametrize("how", ["suffix", "input-format"])
+def test_plain_text_saved_as_html_is_cleaned_as_text_and_says_so(tmp_path, how):
+    src = tmp_path / ("article.html" if how == "suffix" else "article.txt")
+    src.write_text(ARTICLE, encoding="utf-8")
+    extra = ["--input-format", "html"] if how == "input-format" else []
+    proc = run("-j", "1", "--format", "json", *extra, src)
+    assert proc.returncode == 0, proc.stderr
+    rec = json.loads(proc.stdout)
+    assert rec["text"] == BODY
+    assert rec["mode"] == "text"
+    assert any("no HTML tags" in n for n in rec["notes"])
