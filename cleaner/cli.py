@@ -9,7 +9,7 @@ from typing import TextIO
 
 from . import __version__, batch, render
 from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config
-from .io import AtomicFile, Fields, is_jsonl, iter_tasks, walk, write_atomic
+from .io import AtomicFile, Fields, disambiguate, is_jsonl, iter_tasks, plan_inputs, write_atomic
 from .lexicon import LexiconError, available_languages, load_user_file
 from .model import Category
 
@@ -121,18 +121,6 @@ def _positive_int(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {n}")
     return n
-
-
-def _input_files(paths: list[str]) -> set[Path]:
-    """Resolved paths of the input files given directly (a folder's files are checked as written)."""
-    out = set()
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.is_file():
-            out.add(path.resolve())
-        elif path.is_dir():
-            out.update(q.resolve() for q in walk(path))
-    return out
 
 
 def list_rules(out: TextIO) -> None:
@@ -325,17 +313,24 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_USAGE
 
     fields = Fields(text=args.text_field, html=args.html_field, id=args.id_field)
-    jsonl_input = args.input_format == "jsonl" or any(is_jsonl(Path(p)) or
-                                                      (Path(p).is_dir() and any(map(is_jsonl, walk(Path(p)))))
-                                                      for p in args.paths)
+    sources, _empty = plan_inputs(args.paths, args.input_format)
+    jsonl_input = any(s.jsonl for s in sources)
     args.format = args.format or ("jsonl" if jsonl_input else "text")
-    inputs = _input_files(args.paths)
-    many = len(args.paths) > 1 or any(Path(p).is_dir() or is_jsonl(Path(p)) for p in args.paths) \
-        or args.input_format == "jsonl"
+    inputs = {s.path.resolve() for s in sources if s.path is not None and s.error is None}
+    many = len(args.paths) > 1 or any(Path(p).is_dir() for p in args.paths) or jsonl_input
     writer = Writer(args, many, inputs)
+    if writer.out_dir is not None:
+        suffix = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
+        sources, conflicts = disambiguate(sources, lambda s: ".jsonl" if s.jsonl else suffix[args.format])
+        if conflicts:
+            parser.print_usage(sys.stderr)
+            for labels, name in conflicts:
+                print(f"clean-articles: error: {' and '.join(labels)} would both be written to "
+                      f"{writer.out_dir / name}", file=sys.stderr)
+            return EXIT_USAGE
     job = batch.Job(config=config, format=args.format, explain=args.explain, fields=fields,
                     stream_jsonl=writer.out_dir is not None)
-    tasks = iter_tasks(args.paths, args.input_format, config.max_bytes, fields)
+    tasks = iter_tasks(sources, args.input_format, config.max_bytes, fields)
     progress = _progress("cleaning")
     cleaned = failed = 0
     try:

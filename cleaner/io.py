@@ -7,6 +7,7 @@ their error, so each failure is reported for its own document.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import json
 import logging
@@ -266,8 +267,8 @@ def walk(root: Path) -> Iterator[Path]:
                 log.info("skipping %s: not a .txt, .html or suffix-less file", p)
 
 
-def read_stdin(input_format: str, max_bytes: int) -> Task:
-    task = Task(id="<stdin>", name=Path("stdin"))
+def read_stdin(input_format: str, max_bytes: int, name: Path = Path("stdin")) -> Task:
+    task = Task(id="<stdin>", name=name)
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         task.error = f"too large: more than {max_bytes} bytes (see --max-bytes)"
@@ -293,37 +294,118 @@ def _stem(path: Path) -> Path:
     return path.with_suffix("")
 
 
-def iter_tasks(paths: list[str], input_format: str, max_bytes: int,
-               fields: Fields = Fields()) -> Iterator[Task]:
-    """One task per document (per record for JSONL), in argument order and sorted within folders.
-    Nothing is read ahead: a task is read when the consumer asks for it."""
-    for arg in paths or ["-"]:
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a file (found in a folder or named as an argument) or standard input, with the
+    relative path its output gets under `-o DIR`."""
+
+    arg: str  # the argument it comes from
+    path: Path | None  # None: standard input
+    rel: Path  # its path relative to the arguments' common folder (suffix kept)
+    name: Path  # the output name: `rel` without its document suffix (see disambiguate)
+    jsonl: bool  # read as JSONL records
+    error: str | None = None  # why it is not read: missing, or not a regular file in a folder
+
+    @property
+    def label(self) -> str:
+        return "<stdin>" if self.path is None else str(self.path)
+
+
+def _base(args: list[str]) -> str | None:
+    """The folder output names are relative to: a folder argument's own, a file argument's
+    parent, and with several arguments the folder they all have in common. None when there is no
+    common folder (different drives on Windows)."""
+    anchors = []
+    for arg in args:
+        path = Path(arg)
+        if arg == "-" or not (path.exists() or path.is_symlink()):
+            continue
+        anchors.append(os.path.abspath(arg if path.is_dir() else path.parent))
+    try:
+        return os.path.commonpath(anchors) if anchors else None
+    except ValueError:
+        return None
+
+
+def _relative(path: Path, base: str | None) -> Path:
+    return Path(os.path.relpath(os.path.abspath(path), base)) if base else Path(path.name)
+
+
+def plan_inputs(paths: list[str], input_format: str) -> tuple[list[Source], list[str]]:
+    """Every input, in order (arguments as given, folder contents sorted), and the folder
+    arguments that hold no input file. Folders are walked once, here; nothing is read."""
+    args = paths or ["-"]
+    base = _base(args)
+    sources: list[Source] = []
+    empty: list[str] = []
+
+    def reads_jsonl(path: Path) -> bool:
+        return input_format == "jsonl" or (input_format == "auto" and is_jsonl(path))
+
+    for arg in args:
         if arg == "-":
-            if input_format == "jsonl":
-                yield from iter_jsonl(sys.stdin.buffer, "<stdin>", fields, max_bytes, Path("stdin"))
-            else:
-                yield read_stdin(input_format, max_bytes)
+            sources.append(Source(arg, None, Path("stdin"), Path("stdin"), input_format == "jsonl"))
             continue
         path = Path(arg)
         if path.is_dir():
+            before = len(sources)
             for p in walk(path):
-                name = _stem(p.relative_to(path))
-                error = not_regular(p)
-                if error:
-                    yield Task(id=str(p), name=name, source=p, error=error)
-                else:
-                    yield from _file_tasks(p, name, input_format, max_bytes, fields)
+                rel = _relative(p, base)
+                sources.append(Source(arg, p, rel, _stem(rel), reads_jsonl(p), not_regular(p)))
+            if len(sources) == before:
+                empty.append(arg)
         elif path.exists() or path.is_symlink():
-            yield from _file_tasks(path, Path(_stem(path).name), input_format, max_bytes, fields)
+            rel = _relative(path, base)
+            sources.append(Source(arg, path, rel, _stem(rel), reads_jsonl(path)))
         else:
-            yield Task(id=arg, name=Path(_stem(path).name), error="no such file or folder")
+            rel = Path(path.name)
+            sources.append(Source(arg, path, rel, _stem(rel), False, "no such file or folder"))
+    return sources, empty
 
 
-def _file_tasks(path: Path, name: Path, input_format: str, max_bytes: int, fields: Fields) -> Iterator[Task]:
-    if input_format == "jsonl" or (input_format == "auto" and is_jsonl(path)):
-        yield from read_jsonl_file(path, name, fields, max_bytes)
-    else:
-        yield read_file(path, name, input_format, max_bytes)
+def disambiguate(sources: list[Source], suffix_of) -> tuple[list[Source], list[tuple[list[str], str]]]:
+    """Output names under -o DIR that no two inputs share. Inputs whose outputs would collide
+    (x.txt and x.html, c.jsonl and c.jsonl.gz) keep their whole file name (x.txt.txt,
+    x.html.txt); what still collides (the same file given twice) is returned as messages, so that
+    the run can be refused before anything is written, as (the inputs, their output name).
+    `suffix_of(source)` is a source's output suffix."""
+
+    def target(s: Source) -> str:
+        return s.name.as_posix() + suffix_of(s)
+
+    def groups(items: list[Source]) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, s in enumerate(items):
+            if s.error is None:  # an input that cannot be read writes nothing
+                found.setdefault(target(s), []).append(i)
+        return found
+
+    out = list(sources)
+    for indices in groups(out).values():
+        if len(indices) > 1:
+            for i in indices:
+                out[i] = dataclasses.replace(out[i], name=out[i].rel)
+    conflicts = [([out[i].label for i in indices], name) for name, indices in groups(out).items()
+                 if len(indices) > 1]
+    return out, conflicts
+
+
+def iter_tasks(sources: list[Source], input_format: str, max_bytes: int,
+               fields: Fields = Fields()) -> Iterator[Task]:
+    """One task per document (per record for JSONL), in the order of `sources` (plan_inputs).
+    Nothing is read ahead: a task is read when the consumer asks for it."""
+    for source in sources:
+        if source.path is None:
+            if source.jsonl:
+                yield from iter_jsonl(sys.stdin.buffer, "<stdin>", fields, max_bytes, source.name)
+            else:
+                yield read_stdin(input_format, max_bytes, source.name)
+        elif source.error is not None:
+            yield Task(id=source.label, name=source.name, source=source.path, error=source.error)
+        elif source.jsonl:
+            yield from read_jsonl_file(source.path, source.name, fields, max_bytes)
+        else:
+            yield read_file(source.path, source.name, input_format, max_bytes)
 
 
 def _new_file_mode() -> int:

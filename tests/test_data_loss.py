@@ -85,3 +85,61 @@ def test_plain_text_saved_as_html_is_cleaned_as_text_and_says_so(tmp_path, how):
     assert rec["text"] == BODY
     assert rec["mode"] == "text"
     assert any("no HTML tags" in n for n in rec["notes"])
+
+
+# --- 3. two inputs never share an output ----------------------------------------------------------
+
+def two_folders(tmp_path):
+    for folder, extra in (("a", "First."), ("b", "Second.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(f"{EN} {extra}\n\n{EN2}\n", encoding="utf-8")
+    return tmp_path / "a", tmp_path / "b"
+
+
+@pytest.mark.parametrize("given", ["files", "folders"])
+def test_two_inputs_with_the_same_name_keep_both_outputs(tmp_path, given):
+    a, b = two_folders(tmp_path)
+    out = tmp_path / "OUT"
+    args = [a / "x.txt", b / "x.txt"] if given == "files" else [a, b]
+    proc = run("-j", "1", "-o", out, *args)
+    assert proc.returncode == 0, proc.stderr
+    assert "2 cleaned, 0 failed" in proc.stderr
+    # the outputs mirror the folder the arguments have in common
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == \
+        ["a/x.txt", "b/x.txt"]
+    assert "First." in (out / "a" / "x.txt").read_text(encoding="utf-8")
+    assert "Second." in (out / "b" / "x.txt").read_text(encoding="utf-8")
+
+
+def test_jsonl_files_that_share_a_name_are_not_merged(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "crawl.jsonl").write_text(
+            json.dumps({"id": folder, "text": f"{EN} {folder}."}) + "\n", encoding="utf-8")
+    out = tmp_path / "OUT"
+    proc = run("-j", "1", "-o", out, tmp_path / "a", tmp_path / "b")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in records((out / "a" / "crawl.jsonl").read_text(encoding="utf-8"))] == ["a"]
+    assert [r["id"] for r in records((out / "b" / "crawl.jsonl").read_text(encoding="utf-8"))] == ["b"]
+
+
+def test_files_that_differ_only_by_suffix_keep_their_full_names(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "OUT"
+    src.mkdir()
+    (src / "x.txt").write_text(f"{EN} Text.\n", encoding="utf-8")
+    (src / "x.html").write_text(f"<html><body><p>{EN} Page.</p></body></html>", encoding="utf-8")
+    (src / "y.txt").write_text(f"{EN2}\n", encoding="utf-8")
+    proc = run("-j", "1", "-o", out, src)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["x.html.txt", "x.txt.txt", "y.txt"]
+    assert "Page." in (out / "x.html.txt").read_text(encoding="utf-8")
+    assert "Text." in (out / "x.txt.txt").read_text(encoding="utf-8")
+
+
+def test_the_same_input_twice_is_refused_before_anything_is_written(tmp_path):
+    src, out = tmp_path / "a.txt", tmp_path / "OUT"
+    src.write_text(ARTICLE, encoding="utf-8")
+    proc = run("-j", "1", "-o", out, src, src)
+    assert proc.returncode == 2
+    assert f"{src} and {src} would both be written to {out / 'a.txt'}" in proc.stderr
+    assert not out.exists()

@@ -181,7 +181,7 @@ def test_jsonl_bad_records_become_error_records_in_place(tmp_path, jobs):
         f"{src}:2": errors[f"{src}:2"],
         "no-text": "line 3: no 'text' or 'html' field",
         "not-a-string": "line 4: field 'text' is list, not a string",
-        "null-text": "line 5: no 'text' or 'html' field",
+        "null-text": "empty document: no text to clean",  # there, but null: no text
         f"{src}:6": "line 6: expected a JSON object, got list",
         "blank": "empty document: no text to clean",
     }
@@ -490,11 +490,12 @@ def test_the_output_folder_is_created_with_its_parents(tmp_path):
 
 
 def test_an_unwritable_output_is_an_error_not_a_crash(tmp_path):
-    src = tmp_path / "a.txt"
+    src, other = tmp_path / "a.txt", tmp_path / "b.txt"
     src.write_text(ARTICLE, encoding="utf-8")
+    other.write_text(ARTICLE, encoding="utf-8")
     blocker = tmp_path / "file"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    proc = run("-j", "1", "-o", blocker / "out" / "a.txt", src, src)  # two inputs: -o is a folder
+    proc = run("-j", "1", "-o", blocker / "out" / "a.txt", src, other)  # two inputs: -o is a folder
     no_traceback(proc)
     assert proc.returncode == 1
     assert "cannot write" in proc.stderr
