@@ -51,13 +51,14 @@ class Job:
     """What to do with each document: the cleaning configuration and the output to render."""
 
     config: Config = Config()
-    format: str = "text"  # text | json | jsonl
+    format: str = "text"  # text | json | jsonl: documents of text and HTML inputs
     explain: bool = False
     fields: Fields = Fields()
-    stream_jsonl: bool = False  # render records of JSONL inputs as JSONL whatever `format` says
+    stream_format: str | None = None  # records of JSONL inputs (None: `format`)
+    explain_width: int | None = None  # characters of each block --explain shows (None: all)
 
-    def jsonl_for(self, task: Task) -> bool:
-        return self.format == "jsonl" or (self.stream_jsonl and task.stream is not None)
+    def format_for(self, task: Task) -> str:
+        return self.stream_format if task.stream is not None and self.stream_format else self.format
 
 
 @dataclass(slots=True)
@@ -109,11 +110,12 @@ def _noted(result: Result, notes: tuple[str, ...]) -> Result:
 
 
 def _render(task: Task, result: Result, job: Job) -> str:
-    if job.jsonl_for(task):
+    fmt = job.format_for(task)
+    if fmt == "jsonl":
         return render.as_jsonl(render.record(task.id, result, task.extra, explain=job.explain,
                                              text_field=job.fields.text, id_field=job.fields.id))
-    if job.format == "text":
-        return render.explain(task.id, result) if job.explain else render.as_text(result)
+    if fmt == "text":
+        return render.explain(task.id, result, job.explain_width) if job.explain else render.as_text(result)
     rec = render.record(task.id, result, task.extra, explain=job.explain,
                         text_field=job.fields.text, id_field=job.fields.id)
     return render.as_json(rec)
@@ -121,7 +123,7 @@ def _render(task: Task, result: Result, job: Job) -> str:
 
 def _error(task: Task, error: str, job: Job) -> Outcome:
     output = ""
-    if job.jsonl_for(task):
+    if job.format_for(task) == "jsonl":
         output = render.as_jsonl(render.error_record(task.id, error, task.extra, id_field=job.fields.id))
     return Outcome(task.id, task.name, task.source, task.stream, output, error)
 
@@ -182,6 +184,8 @@ def _init_worker(job: Job) -> None:
     global _WORKER_JOB
     _WORKER_JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if hasattr(signal, "SIGTERM"):  # and SIGTERM: a worker just ends (not the parent's handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     warm_up(job.config)
 
 

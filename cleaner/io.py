@@ -434,10 +434,12 @@ class AtomicFile:
     def write(self, text: str) -> None:
         self._fh.write(text)
 
-    def commit(self) -> None:
+    def commit(self, path: Path | None = None) -> None:
+        """Rename the complete file into place (at `path` instead of the target when given: an
+        interrupted run keeps what it wrote as `<name>.partial`)."""
         try:
             self._fh.close()
-            os.replace(self._tmp, self.path)
+            os.replace(self._tmp, path or self.path)
         except BaseException:
             self.discard()
             raise

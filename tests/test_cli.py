@@ -250,3 +250,72 @@ def test_jsonl_file_to_a_jsonl_file(tmp_path):
     recs = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in recs] == [f"s{i}" for i in range(len(texts))]
     assert all(r["src"] == "seed" and r["text"] for r in recs)
+
+
+# --- output formats and targets (issue 10, points 5 and 9) ----------------------------------------
+
+ARTICLE_EN = STDIN_ARTICLE
+
+
+def mixed_folder(tmp_path: Path) -> Path:
+    src = tmp_path / "mixed"
+    src.mkdir()
+    (src / "c.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    (src / "d.jsonl").write_text(json.dumps({"id": "d1", "text": ARTICLE_EN}) + "\n"
+                                 + json.dumps({"id": "d2", "text": ARTICLE_EN}) + "\n", encoding="utf-8")
+    return src
+
+
+def test_each_output_follows_the_format_of_its_own_input(tmp_path):
+    out = tmp_path / "MIX"
+    proc = run("-j", "1", "--lang", "en", "-o", out, mixed_folder(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["c.txt", "d.jsonl"]
+    assert (out / "c.txt").read_text(encoding="utf-8") == STDIN_BODY
+    assert [json.loads(ln)["id"] for ln in (out / "d.jsonl").read_text(encoding="utf-8").splitlines()] == ["d1", "d2"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_format_text_or_json_applies_to_jsonl_inputs_too(tmp_path, fmt):
+    out = tmp_path / "MIX"
+    proc = run("-j", "1", "--lang", "en", "--format", fmt, "-o", out, mixed_folder(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    suffix = {"text": ".txt", "json": ".json"}[fmt]
+    assert sorted(p.name for p in out.iterdir()) == [f"c{suffix}", f"d{suffix}"]
+    written = (out / f"d{suffix}").read_text(encoding="utf-8")
+    if fmt == "text":  # the records' bodies, each under its id, as on standard output
+        assert written == f"==> d1 <==\n{STDIN_BODY}\n==> d2 <==\n{STDIN_BODY}\n"
+    else:
+        assert [r["id"] for r in json.loads(written)] == ["d1", "d2"]
+
+
+def test_output_dash_is_standard_output(tmp_path):
+    proc = subprocess.run([*COMMANDS["module"], "--lang", "en", "-o", "-", "-"], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8", input=STDIN_ARTICLE,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == STDIN_BODY
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
+@pytest.mark.parametrize("suffix,fmt", [(".json", "json"), (".jsonl", "jsonl"), (".txt", "text")])
+def test_a_single_output_file_gets_the_format_its_suffix_names(tmp_path, suffix, fmt):
+    target = tmp_path / f"res{suffix}"
+    proc = run("-o", target, SEED_004)
+    assert proc.returncode == 0, proc.stderr
+    written = target.read_text(encoding="utf-8")
+    if fmt == "text":
+        assert paragraphs(written) == gold_body(SEED_004)
+    else:
+        rec = json.loads(written) if fmt == "json" else json.loads(written.splitlines()[0])
+        assert paragraphs(rec["text"]) == gold_body(SEED_004)
+        assert fmt == "json" or len(written.splitlines()) == 1
+
+
+def test_a_jsonl_input_to_a_text_file(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": ARTICLE_EN}) + "\n", encoding="utf-8")
+    target = tmp_path / "bodies.txt"
+    proc = run("--lang", "en", "-o", target, src)
+    assert proc.returncode == 0, proc.stderr
+    assert target.read_text(encoding="utf-8") == f"==> a <==\n{STDIN_BODY}\n"

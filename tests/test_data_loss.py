@@ -143,3 +143,39 @@ def test_the_same_input_twice_is_refused_before_anything_is_written(tmp_path):
     assert proc.returncode == 2
     assert f"{src} and {src} would both be written to {out / 'a.txt'}" in proc.stderr
     assert not out.exists()
+
+
+# --- 4. an interrupted run keeps what it completed ------------------------------------------------
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+@pytest.mark.parametrize("jobs,sig,target", [("1", "SIGINT", "dir"), ("2", "SIGTERM", "file")])
+def test_an_interrupted_run_keeps_the_completed_records_in_a_partial_file(tmp_path, jobs, sig, target):
+    import signal
+    import time
+
+    src, out = tmp_path / "crawl.jsonl", tmp_path / "out"
+    n = 20_000  # far more than a second's work: the run is stopped long before its end
+    src.write_text("".join(json.dumps({"id": i, "text": f"{EN} {i}.\n\n{EN2}"}) + "\n" for i in range(n)),
+                   encoding="utf-8")
+    out.mkdir()
+    final = out / "crawl.jsonl" if target == "dir" else out / "cleaned.jsonl"
+    final.write_text("previous run\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "-j", jobs, "-o",
+                             str(out if target == "dir" else final), str(src)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not any(p.stat().st_size > 50_000 for p in out.glob(".*.tmp")):  # some records are out
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.05)
+    proc.send_signal(getattr(signal, sig))
+    _, err = proc.communicate(timeout=60)
+    err = err.decode("utf-8")
+    assert proc.returncode == 128 + getattr(signal, sig), err
+    partial = final.with_name(final.name + ".partial")
+    kept = records(partial.read_text(encoding="utf-8"))  # whole lines only, each valid JSON
+    assert 0 < len(kept) < n
+    assert [r["id"] for r in kept] == list(range(len(kept)))  # the first records, in input order
+    assert all(r["text"].startswith(EN) and "error" not in r for r in kept)
+    assert f"{len(kept)} documents" in err and str(partial) in err
+    assert final.read_text(encoding="utf-8") == "previous run\n"  # the target is untouched
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no temporary file left
