@@ -12,7 +12,7 @@ from typing import TextIO
 
 from . import __version__, batch, render
 from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config
-from .io import Fields, disambiguate, iter_tasks, plan_inputs
+from .io import Fields, MissingFields, disambiguate, iter_tasks, plan_inputs
 from .lexicon import LexiconError, available_languages, load_user_file
 from .model import Category
 from .output import Writer, plan_output
@@ -246,7 +246,12 @@ def _main(argv: list[str] | None) -> int:
         return usage_error("no input: give files or folders, or pipe text to standard input")
 
     fields = Fields(text=args.text_field, html=args.html_field, id=args.id_field)
-    sources, _empty = plan_inputs(args.paths, args.input_format)
+    sources, empty = plan_inputs(args.paths, args.input_format)
+    for folder in empty:  # a folder given to clean with nothing in it is a mistake: say so
+        print(f"clean-articles: {folder}: no input files found (.txt, .html/.htm, .jsonl/.jsonl.gz "
+              "or files without a suffix)", file=sys.stderr)
+    if not sources:
+        return EXIT_FAILED
     target = plan_output(args.output, args.format, args.paths, sources)
     writer = Writer(target, args.explain,
                     {s.path.resolve() for s in sources if s.path is not None and s.error is None})
@@ -262,7 +267,7 @@ def _main(argv: list[str] | None) -> int:
                     stream_format=target.stream_format, explain_width=width)
     tasks = iter_tasks(sources, args.input_format, config.max_bytes, fields)
     progress = _progress("cleaning")
-    cleaned = failed = 0
+    cleaned, failed = 0, len(empty)
     with _Signals() as signals:
         try:
             for outcome in batch.run(tasks, job, jobs=args.jobs):
@@ -279,6 +284,11 @@ def _main(argv: list[str] | None) -> int:
                     progress.update()
             with signals.writing():
                 error = writer.close()
+        except MissingFields as exc:  # a wrong --text-field: one message, not one per record
+            writer.abort(keep_partial=False)
+            if progress is not None:
+                progress.close()
+            return usage_error(str(exc))
         except BaseException as exc:
             # interrupted (Ctrl-C, SIGTERM) or stopped: what was completed is kept, under a name
             # that says it is partial; after a broken pipe there is nothing to keep

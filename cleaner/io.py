@@ -41,6 +41,16 @@ class ReadError(ValueError):
     """A document that could not be read or decoded."""
 
 
+#: A JSONL stream whose first records all lack both the text and the html field is read with the
+#: wrong field names (--text-field, --html-field): it is stopped after this many records, with one
+#: message, rather than failing every record one by one.
+FIELDS_CHECK_RECORDS = 10
+
+
+class MissingFields(ReadError):
+    """The first records of a JSONL stream all lack the text and the html field: the run stops."""
+
+
 @dataclass(slots=True)
 class Task:
     """One document to clean."""
@@ -231,16 +241,39 @@ def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
 
 def iter_jsonl(stream: BinaryIO, where: str, fields: Fields, max_bytes: int,
                out_name: Path | None = None) -> Iterator[Task]:
-    """One task per line of a JSONL stream (blank lines are skipped), read line by line."""
+    """One task per line of a JSONL stream (blank lines are skipped), read line by line. Raises
+    MissingFields when the first FIELDS_CHECK_RECORDS records all lack the text and html fields
+    (they are held back until a record has one, so nothing is written for them)."""
     lineno = 0
+    held: list[Task] | None = []  # the first records, while none of them has either field
     try:
         for lineno, line in enumerate(_bounded_lines(stream, max_bytes), start=1):
             if not line.strip():
                 continue
-            yield _record_task(line, lineno, where, fields, max_bytes, out_name)
+            task = _record_task(line, lineno, where, fields, max_bytes, out_name)
+            if held is not None and task.lacks_fields:
+                held.append(task)
+                if len(held) >= FIELDS_CHECK_RECORDS:
+                    raise MissingFields(_missing_fields(where, fields, held))
+                continue
+            if held:
+                yield from held
+            held = None
+            yield task
     except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz
+        yield from held or ()
+        held = None
         yield Task(id=f"{where}:{lineno + 1}", stream=out_name,
                    error=f"cannot read past line {lineno}: {exc}")
+    yield from held or ()
+
+
+def _missing_fields(where: str, fields: Fields, held: list[Task]) -> str:
+    keys = list(held[0].extra or {})
+    seen = ", ".join(f"'{k}'" for k in keys[:12]) + (", ..." if len(keys) > 12 else "")
+    return (f"{where}: none of the first {len(held)} records has a '{fields.text}' or "
+            f"'{fields.html}' field (the first one has {seen or 'no field'}): name the fields "
+            "with --text-field and --html-field")
 
 
 def read_jsonl_file(path: Path, name: Path, fields: Fields, max_bytes: int) -> Iterator[Task]:

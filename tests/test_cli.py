@@ -319,3 +319,57 @@ def test_a_jsonl_input_to_a_text_file(tmp_path):
     proc = run("--lang", "en", "-o", target, src)
     assert proc.returncode == 0, proc.stderr
     assert target.read_text(encoding="utf-8") == f"==> a <==\n{STDIN_BODY}\n"
+
+
+def test_an_empty_folder_says_no_input_files_found_and_exits_1(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "image.png").write_bytes(b"\x89PNG")  # skipped: not a document suffix
+    proc = run("-o", tmp_path / "OUT", empty)
+    assert proc.returncode == 1
+    assert f"clean-articles: {empty}: no input files found" in proc.stderr
+    assert not (tmp_path / "OUT").exists()
+
+
+def test_an_empty_folder_beside_other_inputs_is_counted_as_failed(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = run("--lang", "en", SEED_004, empty)
+    assert proc.returncode == 1
+    assert f"{empty}: no input files found" in proc.stderr
+    assert "1 cleaned, 1 failed" in proc.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_wrong_text_field_stops_with_one_message(tmp_path, jobs):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": STDIN_ARTICLE, "url": "u"}) + "\n"
+                           for i in range(40)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run("-j", jobs, "--text-field", "body", "-o", out, src)
+    assert proc.returncode == 2
+    assert proc.stderr.count("clean-articles: error:") == 1, proc.stderr
+    assert (f"{src}: none of the first 10 records has a 'body' or 'html' field "
+            "(the first one has 'id', 'text', 'url')") in proc.stderr
+    assert "--text-field" in proc.stderr
+    assert not out.exists() and list(tmp_path.glob("out.jsonl*")) == []
+
+
+def test_records_without_the_field_after_good_ones_fail_one_by_one(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": "good", "text": STDIN_ARTICLE}) + "\n"
+                   + "".join(json.dumps({"id": i, "body": "x"}) + "\n" for i in range(12)), encoding="utf-8")
+    proc = run("-j", "1", "--lang", "en", src)
+    assert proc.returncode == 1
+    assert "1 cleaned, 12 failed" in proc.stderr
+
+
+def test_verbose_logs_each_skipped_file_once(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(STDIN_ARTICLE, encoding="utf-8")
+    (src / "logo.png").write_bytes(b"\x89PNG")
+    (src / "b.jsonl").write_text(json.dumps({"id": 1, "text": STDIN_ARTICLE}) + "\n", encoding="utf-8")
+    proc = run("-v", "--lang", "en", "-o", tmp_path / "OUT", src)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.count("logo.png") == 1, proc.stderr
