@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import render
+from . import logs, render
 from .config import Config
 from .io import Fields, ReadError, Task
 from .model import Result
@@ -155,7 +155,7 @@ def process(task: Task, job: Job) -> Outcome:
     if task.error is not None:
         return _error(task, task.error, job)
     try:
-        with _Alarm(job.config.timeout):
+        with logs.document(task.id), _Alarm(job.config.timeout):
             result = clean_document(task, job.config)
             output = _render(task, result, job)
     except DocumentTimeout:

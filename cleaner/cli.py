@@ -86,7 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"give up on a document after this many seconds (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--list-languages", action="store_true", help="list the languages with phrase lists and exit")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="log to stderr (-vv for debug)")
+    p.add_argument("-v", "--verbose", action="count", default=0,
+                   help="log each document to stderr; -vv also debug lines and the messages of the "
+                        "libraries used (trafilatura, htmldate, ...), each with the document; -vvv "
+                        "their debug lines too")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -143,8 +146,9 @@ def list_rules(out: TextIO) -> None:
 
 
 def _setup_logging(verbosity: int) -> None:
-    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="clean-articles: %(levelname)s: %(message)s")
+    from . import logs
+
+    logs.setup(verbosity)
 
 
 def _progress(total_hint: str):

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
+from . import logs
+
 log = logging.getLogger(__name__)
 
 #: File suffixes read as text, and as HTML; files without a suffix are read as text.
@@ -163,7 +165,8 @@ def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) 
             data = fh.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise ReadError(f"too large: more than {max_bytes} bytes (see --max-bytes)")
-        text = decode(data, str(path))
+        with logs.document(str(path)):  # charset_normalizer's messages name the file
+            text = decode(data, str(path))
     except ReadError as exc:
         task.error = str(exc)
         return task

@@ -373,3 +373,27 @@ def test_verbose_logs_each_skipped_file_once(tmp_path):
     proc = run("-v", "--lang", "en", "-o", tmp_path / "OUT", src)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.count("logo.png") == 1, proc.stderr
+
+
+# --- the libraries' log lines (issue 10, point 6) ---------------------------------------------------
+
+#: A fragment trafilatura's loader refuses before it is read inside a <body>: it logs an ERROR.
+FRAGMENT = "<p>" + "The harbour reopened on Monday after three weeks of repairs to the sea wall. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_library_messages_are_silent_by_default_and_named_at_vv(tmp_path, jobs):
+    pages = [tmp_path / "a.html", tmp_path / "b.html"]
+    for page in pages:
+        page.write_text(FRAGMENT, encoding="utf-8")
+    quiet = run("-j", jobs, *pages)
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr == "clean-articles: 2 cleaned, 0 failed\n"
+    loud = run("-j", jobs, "-vv", *pages)
+    assert loud.returncode == 0, loud.stderr
+    for page in pages:  # each library line names the library and the document
+        assert f"clean-articles: trafilatura: {page}: ERROR: parsed tree length: 0" in loud.stderr
+    assert "DEBUG" not in "".join(ln for ln in loud.stderr.splitlines() if ": trafilatura: " in ln)
+    assert not any(ln.startswith("clean-articles: ERROR") for ln in loud.stderr.splitlines())
+    debug = run("-j", jobs, "-vvv", pages[0]).stderr.splitlines()
+    assert any(ln.startswith(f"clean-articles: trafilatura: {pages[0]}: DEBUG: ") for ln in debug)
