@@ -11,7 +11,7 @@ import sys
 from typing import TextIO
 
 from . import __version__, batch, render
-from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config
+from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config, check_lang
 from .io import Fields, MissingFields, disambiguate, iter_tasks, plan_inputs
 from .lexicon import LexiconError, available_languages, load_user_file
 from .model import Category
@@ -98,9 +98,14 @@ def config_from_args(args: argparse.Namespace) -> Config:
     """The one place where command-line arguments become a Config."""
     for path in args.phrases:
         load_user_file(path)  # fail early, as a usage error, on an unreadable phrase file
-    lang = args.lang.lower() if args.lang else None
-    if lang is not None and (len(lang) != 2 or not lang.isalpha()):
-        raise ValueError(f"--lang expects a two-letter ISO 639-1 code, got {args.lang!r}")
+    try:
+        lang = check_lang(args.lang) if args.lang is not None else None
+    except ValueError as exc:
+        raise ValueError(f"--lang: {exc}") from None
+    both = sorted(set(args.keep) & set(args.only))
+    if both:
+        raise ValueError(f"--keep {both[0]} and --only {both[0]} contradict each other: a category "
+                         "cannot be left in the body and be the only one removed")
     return Config(
         lang=lang,
         keep=frozenset(Category(c) for c in args.keep),
