@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import inspect
 import logging
 import os
 import shutil
@@ -143,11 +144,15 @@ def list_rules(out: TextIO) -> None:
 
     out.write("per-block rules (first match wins):\n")
     for r in rules():
-        out.write(f"  {r.name:<30} {r.category.value:<13} {r.doc}\n")
+        out.write(f"  {r.name:<30} {r.category.value:<13} {' '.join(r.doc.split())}\n")
     out.write("context heuristics (run in this order):\n")
     for h in HEURISTICS:
-        doc = (h.__doc__ or "").split("\n")[0].strip()
-        out.write(f"  {h.__name__:<30} {doc}\n")
+        out.write(f"  {h.__name__:<30} {first_paragraph(h.__doc__)}\n")
+
+
+def first_paragraph(doc: str | None) -> str:
+    """A docstring's first paragraph, whole, on one line."""
+    return " ".join(inspect.cleandoc(doc or "").split("\n\n")[0].split())
 
 
 def _setup_logging(verbosity: int) -> None:

@@ -397,3 +397,56 @@ def test_library_messages_are_silent_by_default_and_named_at_vv(tmp_path, jobs):
     assert not any(ln.startswith("clean-articles: ERROR") for ln in loud.stderr.splitlines())
     debug = run("-j", jobs, "-vvv", pages[0]).stderr.splitlines()
     assert any(ln.startswith(f"clean-articles: trafilatura: {pages[0]}: DEBUG: ") for ln in debug)
+
+
+# --- readable output (issue 10, point 10) ---------------------------------------------------------
+
+LONG_BLOCK = ("The harbour reopened on Monday after three weeks of repairs to the sea wall, and the "
+              "first ferries of the season left on time with about two hundred passengers aboard.")
+
+
+def test_explain_shows_each_block_whole_when_stdout_is_not_a_terminal():
+    proc = run("--lang", "en", "--explain", "-", stdin=f"{LONG_BLOCK}\n\n{LONG_BLOCK} Again.\n")
+    assert proc.returncode == 0, proc.stderr
+    assert LONG_BLOCK in proc.stdout and "…" not in proc.stdout
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a POSIX pseudo-terminal")
+@pytest.mark.parametrize("columns", [100, 160])
+def test_explain_fits_the_terminal_width(tmp_path, columns):
+    import pty
+
+    src = tmp_path / "a.txt"
+    src.write_text(f"{LONG_BLOCK}\n\n{LONG_BLOCK} Again.\n", encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--lang", "en", "--explain", str(src)],
+                            cwd=ROOT, stdout=slave, stderr=subprocess.PIPE,
+                            env={**os.environ, "COLUMNS": str(columns)})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=60) == 0
+    rows = [ln for ln in b"".join(chunks).decode("utf-8").splitlines() if ln[:5].strip().isdigit()]
+    assert rows and all(len(ln) <= columns for ln in rows)
+    assert all(ln.endswith("…") for ln in rows)
+    assert max(len(ln) for ln in rows) == columns
+
+
+def test_list_rules_prints_each_heuristics_whole_first_paragraph():
+    import inspect
+
+    from cleaner.context import HEURISTICS
+
+    proc = run("--list-rules")
+    assert proc.returncode == 0
+    for h in HEURISTICS:
+        paragraph = " ".join(inspect.cleandoc(h.__doc__).split("\n\n")[0].split())
+        assert f"  {h.__name__:<30} {paragraph}\n" in proc.stdout, h.__name__
