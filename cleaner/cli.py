@@ -32,8 +32,10 @@ without a suffix) or standard input, and writes the article body, with every rem
 explained on request."""
 
 EPILOG = """\
-exit status: 0 when every document was cleaned, 1 when some failed (each is named on
-stderr), 2 on a usage error.
+exit status: 0 when every document was cleaned; 1 when some failed (each is named on
+stderr) or a folder held no input file; 2 on a usage error; 130 (Ctrl-C) or 143 (SIGTERM)
+when interrupted, the documents completed kept in <output>.partial; 141 when the reader of
+standard output went away (`| head`).
 
 examples:
   clean-articles seeds/                      # bodies of every file, to stdout
@@ -50,16 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders to clean; '-' or nothing reads standard input")
     p.add_argument("-o", "--output", metavar="DIR|FILE",
-                   help="write one file per input document under DIR (same relative paths, "
-                        "DIR/<name>.jsonl per JSONL input); with a single input file, FILE is "
-                        "written (for a JSONL input, when FILE ends in .jsonl)")
+                   help="write FILE when there is a single input file (a JSONL input: when FILE ends "
+                        "in .jsonl, .json or .txt), else one output per input file under DIR, at its "
+                        "path relative to the folder the arguments have in common (DIR/<name>.jsonl "
+                        "per JSONL input); '-' is standard output")
     p.add_argument("-f", "--format", choices=render.FORMATS, default=None,
-                   help="text: the body; json: one object per document (an array for several "
-                        "on stdout); jsonl: one JSON record per line (default: jsonl for JSONL "
-                        "input, text otherwise)")
+                   help="text: the body; json: one object per document (an array for several in "
+                        "one output); jsonl: one JSON record per line (default: the format -o FILE's "
+                        "suffix names; else jsonl for JSONL inputs and text for the others, each "
+                        "output under -o DIR in the format of its own input)")
     p.add_argument("--explain", action="store_true",
                    help="show every block with its decision, category, rule and reason")
-    p.add_argument("--lang", metavar="CODE", help="language of the input (ISO 639-1); skips detection")
+    p.add_argument("--lang", metavar="CODE",
+                   help="language of the input, an ISO 639-1 code langdetect knows (en, fr, de, "
+                        "...); skips detection")
     p.add_argument("--keep", metavar="CATEGORY", action="append", choices=CATEGORIES, default=[],
                    help="leave this category in the body (repeatable)")
     p.add_argument("--only", metavar="CATEGORY", action="append", choices=CATEGORIES, default=[],
@@ -76,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSONL: the field holding the text, replaced by the cleaned text (default: text)")
     p.add_argument("--html-field", default="html", metavar="NAME",
-                   help="JSONL: the field holding HTML, used when present (default: html)")
+                   help="JSONL: the field holding HTML, used when it holds a page with text, else the "
+                        "text field is (default: html)")
     p.add_argument("--id-field", default="id", metavar="NAME",
                    help="JSONL: the field holding the record id (default: id); other fields pass through")
     p.add_argument("-j", "--jobs", type=_positive_int, default=batch.default_jobs(), metavar="N",
