@@ -194,7 +194,8 @@ def warm_up(config: Config) -> None:
     from . import language, pipeline
     from .lexicon import matcher_for
 
-    language._model()
+    if not config.lang:  # a given language is never detected: its profiles are not needed
+        language._model()
     pipeline.rules()
     matcher_for(pipeline.languages_for(language.given(config.lang or "en")), config.phrase_files)
 

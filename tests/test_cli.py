@@ -301,7 +301,7 @@ def test_output_dash_is_standard_output(tmp_path):
 @pytest.mark.parametrize("suffix,fmt", [(".json", "json"), (".jsonl", "jsonl"), (".txt", "text")])
 def test_a_single_output_file_gets_the_format_its_suffix_names(tmp_path, suffix, fmt):
     target = tmp_path / f"res{suffix}"
-    proc = run("-o", target, SEED_004)
+    proc = run("--lang", "fr", "-o", target, SEED_004)
     assert proc.returncode == 0, proc.stderr
     written = target.read_text(encoding="utf-8")
     if fmt == "text":
@@ -325,7 +325,7 @@ def test_an_empty_folder_says_no_input_files_found_and_exits_1(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     (empty / "image.png").write_bytes(b"\x89PNG")  # skipped: not a document suffix
-    proc = run("-o", tmp_path / "OUT", empty)
+    proc = run("--lang", "en", "-o", tmp_path / "OUT", empty)
     assert proc.returncode == 1
     assert f"clean-articles: {empty}: no input files found" in proc.stderr
     assert not (tmp_path / "OUT").exists()
@@ -346,7 +346,7 @@ def test_a_wrong_text_field_stops_with_one_message(tmp_path, jobs):
     src.write_text("".join(json.dumps({"id": i, "text": STDIN_ARTICLE, "url": "u"}) + "\n"
                            for i in range(40)), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = run("-j", jobs, "--text-field", "body", "-o", out, src)
+    proc = run("-j", jobs, "--lang", "en", "--text-field", "body", "-o", out, src)
     assert proc.returncode == 2
     assert proc.stderr.count("clean-articles: error:") == 1, proc.stderr
     assert (f"{src}: none of the first 10 records has a 'body' or 'html' field "
@@ -381,72 +381,24 @@ def test_verbose_logs_each_skipped_file_once(tmp_path):
 FRAGMENT = "<p>" + "The harbour reopened on Monday after three weeks of repairs to the sea wall. " * 3 + "</p>"
 
 
+def test_library_messages_are_silent_by_default(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(FRAGMENT, encoding="utf-8")
+    quiet = run("-j", "1", "--lang", "en", page, page.with_name("missing.html"))
+    assert quiet.returncode == 1
+    assert quiet.stderr.splitlines() == [f"clean-articles: {page.with_name('missing.html')}: no such file or folder",
+                                         "clean-articles: 1 cleaned, 1 failed"]
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_library_messages_are_silent_by_default_and_named_at_vv(tmp_path, jobs):
+def test_library_messages_are_named_at_vv_and_their_debug_lines_at_vvv(tmp_path, jobs):
     pages = [tmp_path / "a.html", tmp_path / "b.html"]
     for page in pages:
         page.write_text(FRAGMENT, encoding="utf-8")
-    quiet = run("-j", jobs, *pages)
-    assert quiet.returncode == 0, quiet.stderr
-    assert quiet.stderr == "clean-articles: 2 cleaned, 0 failed\n"
-    loud = run("-j", jobs, "-vv", *pages)
-    assert loud.returncode == 0, loud.stderr
-    for page in pages:  # each library line names the library and the document
-        assert f"clean-articles: trafilatura: {page}: ERROR: parsed tree length: 0" in loud.stderr
-    assert "DEBUG" not in "".join(ln for ln in loud.stderr.splitlines() if ": trafilatura: " in ln)
-    assert not any(ln.startswith("clean-articles: ERROR") for ln in loud.stderr.splitlines())
-    debug = run("-j", jobs, "-vvv", pages[0]).stderr.splitlines()
-    assert any(ln.startswith(f"clean-articles: trafilatura: {pages[0]}: DEBUG: ") for ln in debug)
-
-
-# --- readable output (issue 10, point 10) ---------------------------------------------------------
-
-LONG_BLOCK = ("The harbour reopened on Monday after three weeks of repairs to the sea wall, and the "
-              "first ferries of the season left on time with about two hundred passengers aboard.")
-
-
-def test_explain_shows_each_block_whole_when_stdout_is_not_a_terminal():
-    proc = run("--lang", "en", "--explain", "-", stdin=f"{LONG_BLOCK}\n\n{LONG_BLOCK} Again.\n")
-    assert proc.returncode == 0, proc.stderr
-    assert LONG_BLOCK in proc.stdout and "…" not in proc.stdout
-
-
-@pytest.mark.skipif(os.name == "nt", reason="a POSIX pseudo-terminal")
-@pytest.mark.parametrize("columns", [100, 160])
-def test_explain_fits_the_terminal_width(tmp_path, columns):
-    import pty
-
-    src = tmp_path / "a.txt"
-    src.write_text(f"{LONG_BLOCK}\n\n{LONG_BLOCK} Again.\n", encoding="utf-8")
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--lang", "en", "--explain", str(src)],
-                            cwd=ROOT, stdout=slave, stderr=subprocess.PIPE,
-                            env={**os.environ, "COLUMNS": str(columns)})
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
-    assert proc.wait(timeout=60) == 0
-    rows = [ln for ln in b"".join(chunks).decode("utf-8").splitlines() if ln[:5].strip().isdigit()]
-    assert rows and all(len(ln) <= columns for ln in rows)
-    assert all(ln.endswith("…") for ln in rows)
-    assert max(len(ln) for ln in rows) == columns
-
-
-def test_list_rules_prints_each_heuristics_whole_first_paragraph():
-    import inspect
-
-    from cleaner.context import HEURISTICS
-
-    proc = run("--list-rules")
-    assert proc.returncode == 0
-    for h in HEURISTICS:
-        paragraph = " ".join(inspect.cleandoc(h.__doc__).split("\n\n")[0].split())
-        assert f"  {h.__name__:<30} {paragraph}\n" in proc.stdout, h.__name__
+    loud = run("-j", jobs, "--lang", "en", "-vv" if jobs == "2" else "-vvv", *pages).stderr.splitlines()
+    for page in pages:  # each library line names the library and the document, in the workers too
+        assert f"clean-articles: trafilatura: {page}: ERROR: parsed tree length: 0, wrong data type " \
+               "or not valid HTML" in loud
+    library_debug = [ln for ln in loud if ": trafilatura: " in ln and ": DEBUG: " in ln]
+    assert bool(library_debug) == (jobs == "1")  # -vvv only
+    assert not any(ln.startswith("clean-articles: ERROR") for ln in loud)

@@ -23,7 +23,9 @@ BODY = f"{EN}\n\n{EN2}"
 
 
 def run(*args, stdin: str = "", timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cleaner", *map(str, args)], cwd=ROOT, input=stdin,
+    """The CLI, on English documents (--lang en: no language profiles to load)."""
+    return subprocess.run([sys.executable, "-m", "cleaner", "--lang", "en", *map(str, args)], cwd=ROOT,
+                          input=stdin,
                           capture_output=True, text=True, encoding="utf-8", timeout=timeout)
 
 
@@ -160,7 +162,7 @@ def test_an_interrupted_run_keeps_the_completed_records_in_a_partial_file(tmp_pa
     out.mkdir()
     final = out / "crawl.jsonl" if target == "dir" else out / "cleaned.jsonl"
     final.write_text("previous run\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "-j", jobs, "-o",
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "--lang", "en", "-j", jobs, "-o",
                              str(out if target == "dir" else final), str(src)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60

@@ -137,14 +137,14 @@ def test_an_empty_document_is_the_same_error_in_the_api_and_every_kind_of_record
     src.write_text("".join(json.dumps(r) + "\n" for r in (
         {"id": "text", "text": ""}, {"id": "html", "html": ""}, {"id": "page", "html": "<p> </p>"},
         {"id": "both", "text": " ", "html": " "})), encoding="utf-8")
-    proc = run("-j", "1", src)
+    proc = run("-j", "1", "--lang", "en", src)
     assert proc.returncode == 1
     recs = [json.loads(ln) for ln in proc.stdout.splitlines()]
     assert [r["id"] for r in recs] == ["text", "html", "page", "both"]
     messages |= {r["error"] for r in recs}
     for name in ("a.txt", "b.html"):
         (tmp_path / name).write_text(" \n", encoding="utf-8")
-    files = run("-j", "1", tmp_path / "a.txt", tmp_path / "b.html")
+    files = run("-j", "1", "--lang", "en", tmp_path / "a.txt", tmp_path / "b.html")
     assert files.returncode == 1
     messages |= {ln.split(": ", 2)[2] for ln in files.stderr.splitlines() if ".txt:" in ln or ".html:" in ln}
     assert messages == {"empty document: no text to clean"}
