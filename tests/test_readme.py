@@ -1,5 +1,7 @@
 """The README cannot drift from the code: its option list is the real --help, its phrase-file
-example loads, and its two opening commands are where CI looks for them."""
+example loads, its two opening commands are where CI looks for them, its output examples are real
+output, and its commands and Python snippets run as written (the engines' recipes run in
+tests/test_readme_recipes.py, with their extras)."""
 from __future__ import annotations
 
 import os
@@ -10,15 +12,8 @@ import sys
 import pytest
 
 from helpers import ROOT
-
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def _block_after(marker: str) -> str:
-    start = README.index(marker)
-    m = re.compile(r"```[a-z]*\n(.*?)```", re.S).search(README, start)
-    assert m, f"no code block after {marker}"
-    return m.group(1)
+from readme_snippets import README
+from readme_snippets import block_after as _block_after
 
 
 def test_options_block_is_the_real_help():

@@ -30,10 +30,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 KINDS = ("exact", "prefix", "contains", "pattern")
-#: Sections that are not categories: signals that only context heuristics read. A phrase file's
-#: sections are these and the category names (model.Category); add a signal here when a
-#: heuristic starts reading a new section.
-SIGNAL_SECTIONS = ("form_status", "byline")
+#: Sections that are not categories: signals that only heuristics read (`reader`: the words that
+#: address the reader, which the phrase rules read). A phrase file's sections are these and the
+#: category names (model.Category); add a signal here when a heuristic starts reading a new
+#: section.
+SIGNAL_SECTIONS = ("form_status", "byline", "reader")
 DEFAULT_CONTAINS_MAX_LEN = 120
 #: A credit after a caption marker at the end of a line is a name or two, an agency, a date.
 CREDIT_TAIL_MAX = 60
