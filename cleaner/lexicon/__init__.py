@@ -30,14 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 KINDS = ("exact", "prefix", "contains", "pattern")
+DEFAULT_CONTAINS_MAX_LEN = 120
+#: A credit after a caption marker at the end of a line is a name or two, an agency, a date.
+CREDIT_TAIL_MAX = 60
 #: Sections that are not categories: signals that only heuristics read (`reader`: the words that
 #: address the reader, which the phrase rules read). A phrase file's sections are these and the
 #: category names (model.Category); add a signal here when a heuristic starts reading a new
 #: section.
 SIGNAL_SECTIONS = ("form_status", "byline", "reader")
-DEFAULT_CONTAINS_MAX_LEN = 120
-#: A credit after a caption marker at the end of a line is a name or two, an agency, a date.
-CREDIT_TAIL_MAX = 60
 
 #: Quotes unified before matching (spaces such as U+00A0 are unified by str.split()).
 _QUOTES = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("“", '"'), ("”", '"'), ("„", '"'),
