@@ -227,6 +227,9 @@ class _Signals:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line. Run as the program (argv None), a run stopped by Ctrl-C, SIGTERM or a
+    broken pipe ends the process at once: its outputs are already settled, and worker processes
+    stopped in the middle of a write can leave the pool's threads waiting forever at exit."""
     try:
         return _main(argv)
     except BrokenPipeError:
@@ -234,10 +237,18 @@ def main(argv: list[str] | None = None) -> int:
         # shell gives cat or grep killed by SIGPIPE (128 + 13)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+        code = EXIT_BROKEN_PIPE
     except KeyboardInterrupt as exc:
         print("clean-articles: interrupted", file=sys.stderr)
-        return 128 + getattr(exc, "signum", signal.SIGINT)
+        code = 128 + getattr(exc, "signum", signal.SIGINT)
+    if argv is None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    return code
 
 
 def _main(argv: list[str] | None) -> int:

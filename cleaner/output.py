@@ -70,8 +70,9 @@ class Sink:
 
     def __init__(self, out: TextIO | AtomicFile, fmt: str, many: bool, explain: bool):
         self.out, self.format, self.many, self.explain = out, fmt, many, explain
-        self.documents = 0  # outcomes written so far (a failed one is written as an error record
-        self._json_items = 0  # in JSONL, and left out in the other formats)
+        #: outcomes written so far (a failed one is an error record in JSONL, left out otherwise)
+        self.documents = 0
+        self._json_items = 0
 
     def _framed(self, outcome: batch.Outcome) -> str:
         if self.format == "jsonl":
@@ -187,11 +188,12 @@ class Writer:
 
     def close(self) -> str | None:
         """Finish the run: the JSON array's end, and the last file renamed into place."""
-        if self.target.kind == "file" and self._sink is None:
-            error = self._open(self.target.path, self.target.doc_format, self.target.many)
-            if error:  # nothing was written (every input failed): the file still says so
+        t = self.target
+        if t.kind == "file" and self._sink is None and t.doc_format == "json" and t.many:
+            error = self._open(t.path, t.doc_format, t.many)  # nothing was written: an empty array
+            if error:
                 return error
-        if self.target.kind == "stdout":
+        if t.kind == "stdout":
             sys.stdout.write(self._sink.tail())
             sys.stdout.flush()
             return None
