@@ -15,6 +15,7 @@ document that kills it, and that document alone gets an error.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import os
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from . import render
+from . import logs, render
 from .config import Config
 from .io import Fields, ReadError, Task
 from .model import Result
@@ -50,13 +51,14 @@ class Job:
     """What to do with each document: the cleaning configuration and the output to render."""
 
     config: Config = Config()
-    format: str = "text"  # text | json | jsonl
+    format: str = "text"  # text | json | jsonl: documents of text and HTML inputs
     explain: bool = False
     fields: Fields = Fields()
-    stream_jsonl: bool = False  # render records of JSONL inputs as JSONL whatever `format` says
+    stream_format: str | None = None  # records of JSONL inputs (None: `format`)
+    explain_width: int | None = None  # characters of each block --explain shows (None: all)
 
-    def jsonl_for(self, task: Task) -> bool:
-        return self.format == "jsonl" or (self.stream_jsonl and task.stream is not None)
+    def format_for(self, task: Task) -> str:
+        return self.stream_format if task.stream is not None and self.stream_format else self.format
 
 
 @dataclass(slots=True)
@@ -79,22 +81,41 @@ class Outcome:
 
 
 def clean_document(task: Task, config: Config) -> Result:
-    """Clean one task's text or HTML (raises on bad input)."""
+    """Clean one task's HTML, or its text (raises on bad input). A JSONL record may hold both:
+    an empty html field, or one whose page has no text, falls back to the text field, and the
+    result's notes say so."""
+    from .pipeline import EmptyDocument, clean
+
+    has_text = task.text is not None and bool(task.text.strip())
+    note = None
     if task.html is not None:
-        from .html import clean_html
+        fields = task.fields or Fields()
+        if task.html.strip() or not has_text:
+            from .html import clean_html
 
-        return clean_html(task.html, config)
-    from .pipeline import clean
+            try:
+                return _noted(clean_html(task.html, config), task.notes)
+            except EmptyDocument:
+                if not has_text:
+                    raise
+            note = f"the '{fields.html}' field has no text: cleaned the '{fields.text}' field"
+        else:
+            note = f"the '{fields.html}' field is empty: cleaned the '{fields.text}' field"
+    result = clean(task.text if task.text is not None else "", config)
+    return _noted(result, (*task.notes, note) if note else task.notes)
 
-    return clean(task.text if task.text is not None else "", config)
+
+def _noted(result: Result, notes: tuple[str, ...]) -> Result:
+    return dataclasses.replace(result, notes=(*notes, *result.notes)) if notes else result
 
 
 def _render(task: Task, result: Result, job: Job) -> str:
-    if job.jsonl_for(task):
+    fmt = job.format_for(task)
+    if fmt == "jsonl":
         return render.as_jsonl(render.record(task.id, result, task.extra, explain=job.explain,
                                              text_field=job.fields.text, id_field=job.fields.id))
-    if job.format == "text":
-        return render.explain(task.id, result) if job.explain else render.as_text(result)
+    if fmt == "text":
+        return render.explain(task.id, result, job.explain_width) if job.explain else render.as_text(result)
     rec = render.record(task.id, result, task.extra, explain=job.explain,
                         text_field=job.fields.text, id_field=job.fields.id)
     return render.as_json(rec)
@@ -102,7 +123,7 @@ def _render(task: Task, result: Result, job: Job) -> str:
 
 def _error(task: Task, error: str, job: Job) -> Outcome:
     output = ""
-    if job.jsonl_for(task):
+    if job.format_for(task) == "jsonl":
         output = render.as_jsonl(render.error_record(task.id, error, task.extra, id_field=job.fields.id))
     return Outcome(task.id, task.name, task.source, task.stream, output, error)
 
@@ -134,7 +155,7 @@ def process(task: Task, job: Job) -> Outcome:
     if task.error is not None:
         return _error(task, task.error, job)
     try:
-        with _Alarm(job.config.timeout):
+        with logs.document(task.id), _Alarm(job.config.timeout):
             result = clean_document(task, job.config)
             output = _render(task, result, job)
     except DocumentTimeout:
@@ -163,6 +184,8 @@ def _init_worker(job: Job) -> None:
     global _WORKER_JOB
     _WORKER_JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if hasattr(signal, "SIGTERM"):  # and SIGTERM: a worker just ends (not the parent's handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     warm_up(job.config)
 
 
@@ -171,7 +194,8 @@ def warm_up(config: Config) -> None:
     from . import language, pipeline
     from .lexicon import matcher_for
 
-    language._model()
+    if not config.lang:  # a given language is never detected: its profiles are not needed
+        language._model()
     pipeline.rules()
     matcher_for(pipeline.languages_for(language.given(config.lang or "en")), config.phrase_files)
 

@@ -2,20 +2,27 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import inspect
 import logging
+import os
+import shutil
+import signal
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from . import __version__, batch, render
-from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config
-from .io import AtomicFile, Fields, is_jsonl, iter_tasks, walk, write_atomic
+from .config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Config, check_lang
+from .io import Fields, MissingFields, disambiguate, iter_tasks, plan_inputs
 from .lexicon import LexiconError, available_languages, load_user_file
 from .model import Category
+from .output import Writer, plan_output
 
 log = logging.getLogger("cleaner")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+#: A reader that went away (`| head`): the status a shell reports for cat killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 128 + 13
 CATEGORIES = [c.value for c in Category]
 
 DESCRIPTION = """\
@@ -25,8 +32,10 @@ without a suffix) or standard input, and writes the article body, with every rem
 explained on request."""
 
 EPILOG = """\
-exit status: 0 when every document was cleaned, 1 when some failed (each is named on
-stderr), 2 on a usage error.
+exit status: 0 when every document was cleaned; 1 when some failed (each is named on
+stderr) or a folder held no input file; 2 on a usage error; 130 (Ctrl-C) or 143 (SIGTERM)
+when interrupted, the documents completed kept in <output>.partial; 141 when the reader of
+standard output went away (`| head`).
 
 examples:
   clean-articles seeds/                      # bodies of every file, to stdout
@@ -43,16 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or folders to clean; '-' or nothing reads standard input")
     p.add_argument("-o", "--output", metavar="DIR|FILE",
-                   help="write one file per input document under DIR (same relative paths, "
-                        "DIR/<name>.jsonl per JSONL input); with a single input file, FILE is "
-                        "written (for a JSONL input, when FILE ends in .jsonl)")
+                   help="write FILE when there is a single input file (a JSONL input: when FILE ends "
+                        "in .jsonl, .json or .txt), else one output per input file under DIR, at its "
+                        "path relative to the folder the arguments have in common (DIR/<name>.jsonl "
+                        "per JSONL input); '-' is standard output")
     p.add_argument("-f", "--format", choices=render.FORMATS, default=None,
-                   help="text: the body; json: one object per document (an array for several "
-                        "on stdout); jsonl: one JSON record per line (default: jsonl for JSONL "
-                        "input, text otherwise)")
+                   help="text: the body; json: one object per document (an array for several in "
+                        "one output); jsonl: one JSON record per line (default: the format -o FILE's "
+                        "suffix names; else jsonl for JSONL inputs and text for the others, each "
+                        "output under -o DIR in the format of its own input)")
     p.add_argument("--explain", action="store_true",
                    help="show every block with its decision, category, rule and reason")
-    p.add_argument("--lang", metavar="CODE", help="language of the input (ISO 639-1); skips detection")
+    p.add_argument("--lang", metavar="CODE",
+                   help="language of the input, an ISO 639-1 code langdetect knows (en, fr, de, "
+                        "...); skips detection")
     p.add_argument("--keep", metavar="CATEGORY", action="append", choices=CATEGORIES, default=[],
                    help="leave this category in the body (repeatable)")
     p.add_argument("--only", metavar="CATEGORY", action="append", choices=CATEGORIES, default=[],
@@ -69,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSONL: the field holding the text, replaced by the cleaned text (default: text)")
     p.add_argument("--html-field", default="html", metavar="NAME",
-                   help="JSONL: the field holding HTML, used when present (default: html)")
+                   help="JSONL: the field holding HTML, used when it holds a page with text, else the "
+                        "text field is (default: html)")
     p.add_argument("--id-field", default="id", metavar="NAME",
                    help="JSONL: the field holding the record id (default: id); other fields pass through")
     p.add_argument("-j", "--jobs", type=_positive_int, default=batch.default_jobs(), metavar="N",
@@ -80,7 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"give up on a document after this many seconds (default: {DEFAULT_TIMEOUT:g})")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.add_argument("--list-languages", action="store_true", help="list the languages with phrase lists and exit")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="log to stderr (-vv for debug)")
+    p.add_argument("-v", "--verbose", action="count", default=0,
+                   help="log each document to stderr; -vv also debug lines and the messages of the "
+                        "libraries used (trafilatura, htmldate, ...), each with the document; -vvv "
+                        "their debug lines too")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -89,9 +106,14 @@ def config_from_args(args: argparse.Namespace) -> Config:
     """The one place where command-line arguments become a Config."""
     for path in args.phrases:
         load_user_file(path)  # fail early, as a usage error, on an unreadable phrase file
-    lang = args.lang.lower() if args.lang else None
-    if lang is not None and (len(lang) != 2 or not lang.isalpha()):
-        raise ValueError(f"--lang expects a two-letter ISO 639-1 code, got {args.lang!r}")
+    try:
+        lang = check_lang(args.lang) if args.lang is not None else None
+    except ValueError as exc:
+        raise ValueError(f"--lang: {exc}") from None
+    both = sorted(set(args.keep) & set(args.only))
+    if both:
+        raise ValueError(f"--keep {both[0]} and --only {both[0]} contradict each other: a category "
+                         "cannot be left in the body and be the only one removed")
     return Config(
         lang=lang,
         keep=frozenset(Category(c) for c in args.keep),
@@ -123,155 +145,27 @@ def _positive_int(value: str) -> int:
     return n
 
 
-def _input_files(paths: list[str]) -> set[Path]:
-    """Resolved paths of the input files given directly (a folder's files are checked as written)."""
-    out = set()
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.is_file():
-            out.add(path.resolve())
-        elif path.is_dir():
-            out.update(q.resolve() for q in walk(path))
-    return out
-
-
 def list_rules(out: TextIO) -> None:
     from .context import HEURISTICS
     from .pipeline import rules
 
     out.write("per-block rules (first match wins):\n")
     for r in rules():
-        out.write(f"  {r.name:<30} {r.category.value:<13} {r.doc}\n")
+        out.write(f"  {r.name:<30} {r.category.value:<13} {' '.join(r.doc.split())}\n")
     out.write("context heuristics (run in this order):\n")
     for h in HEURISTICS:
-        doc = (h.__doc__ or "").split("\n")[0].strip()
-        out.write(f"  {h.__name__:<30} {doc}\n")
+        out.write(f"  {h.__name__:<30} {first_paragraph(h.__doc__)}\n")
+
+
+def first_paragraph(doc: str | None) -> str:
+    """A docstring's first paragraph, whole, on one line."""
+    return " ".join(inspect.cleandoc(doc or "").split("\n\n")[0].split())
 
 
 def _setup_logging(verbosity: int) -> None:
-    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
-    logging.basicConfig(level=level, stream=sys.stderr, format="clean-articles: %(levelname)s: %(message)s")
+    from . import logs
 
-
-class Writer:
-    """Where outcomes go: stdout, one file per document under -o DIR, or the single file -o FILE.
-
-    JSONL records from one input stream go to one output stream (`DIR/<input name>.jsonl`),
-    written record by record. Every file is written to a temporary name and renamed at the end,
-    so a reader never sees half a file, and an input file is never overwritten.
-    """
-
-    def __init__(self, args: argparse.Namespace, many: bool, inputs: set[Path]):
-        self.format, self.explain, self.many = args.format, args.explain, many
-        self.inputs = inputs
-        self.out_file: Path | None = None
-        self.out_dir: Path | None = None
-        if args.output:
-            target = Path(args.output)
-            one = len(args.paths) == 1 and args.paths[0] != "-" and Path(args.paths[0]).is_file()
-            jsonl_in = args.input_format == "jsonl" or (one and is_jsonl(Path(args.paths[0])))
-            # one document -> one file; one JSONL stream -> one JSONL file when -o names one
-            single_file = one and (not jsonl_in or is_jsonl(target))
-            if (single_file or not args.paths or args.paths == ["-"]) and not target.is_dir() \
-                    and not args.output.endswith(("/", "\\")):
-                self.out_file = target
-            else:
-                self.out_dir = target
-        self._json_items = 0
-        self._sink: AtomicFile | None = None  # the open output of -o FILE or the current JSONL stream
-        self._sink_path: Path | None = None
-        self.suffix = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}[self.format]
-
-    def _check_target(self, path: Path) -> str | None:
-        if path.resolve() in self.inputs:
-            return f"refusing to write over the input file {path}"
-        return None
-
-    def _open(self, path: Path) -> str | None:
-        if self._sink_path == path:
-            return None
-        error = self._close_sink() or self._check_target(path)
-        if error:
-            return error
-        try:
-            self._sink, self._sink_path = AtomicFile(path), path
-        except OSError as exc:
-            return f"cannot write {path}: {exc.strerror or exc}"
-        return None
-
-    def _close_sink(self) -> str | None:
-        sink, self._sink, self._sink_path = self._sink, None, None
-        if sink is not None:
-            try:
-                sink.commit()
-            except OSError as exc:
-                return f"cannot write {sink.path}: {exc.strerror or exc}"
-        return None
-
-    def _framed(self, outcome: batch.Outcome) -> str:
-        """The outcome's text with the separators a stream of several documents needs."""
-        if self.format == "jsonl":
-            return outcome.output
-        if not outcome.ok:
-            return ""
-        if self.format == "json":
-            if not self.many:
-                return outcome.output
-            self._json_items += 1
-            return ("[\n" if self._json_items == 1 else ",\n") + outcome.output.rstrip("\n")
-        if self.many and not self.explain:
-            return f"==> {outcome.id} <==\n{outcome.output}\n"
-        return outcome.output + ("\n" if self.many else "")
-
-    def write(self, outcome: batch.Outcome) -> str | None:
-        """Write one outcome; returns an error message when it could not be written."""
-        try:
-            if self.out_dir is not None and outcome.stream is not None:  # a JSONL stream: one file
-                error = self._open(self.out_dir / (outcome.stream.as_posix() + ".jsonl"))
-                if error:
-                    return error
-                self._sink.write(outcome.output)  # rendered as JSONL (Job.stream_jsonl)
-                return None
-            if self.out_dir is not None:
-                if not outcome.ok:
-                    return None
-                path = self.out_dir / ((outcome.name or Path("stdin")).as_posix() + self.suffix)
-                error = self._check_target(path)
-                if error:
-                    return error
-                write_atomic(path, outcome.output)
-                return None
-            if self.out_file is not None:
-                error = self._open(self.out_file)
-                if error:
-                    return error
-                self._sink.write(self._framed(outcome))
-                return None
-            sys.stdout.write(self._framed(outcome))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise  # the reader is gone (`| head`): main() stops the whole run quietly
-        except OSError as exc:
-            return f"cannot write output: {exc.strerror or exc}"
-        return None
-
-    def abort(self) -> None:
-        """Drop the file being written (on an interruption): the target keeps its old content."""
-        sink, self._sink, self._sink_path = self._sink, None, None
-        if sink is not None:
-            sink.discard()
-
-    def close(self) -> str | None:
-        if self.format == "json" and self.many and self.out_dir is None:
-            tail = "[]\n" if not self._json_items else "\n]\n"
-            if self.out_file is not None:
-                error = self._open(self.out_file)
-                if error:
-                    return error
-                self._sink.write(tail)
-            else:
-                sys.stdout.write(tail)
-        return self._close_sink()
+    logs.setup(verbosity)
 
 
 def _progress(total_hint: str):
@@ -285,19 +179,76 @@ def _progress(total_hint: str):
     return tqdm(unit="doc", desc=total_hint, file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM: the run stops, keeping what it completed."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """Ctrl-C (SIGINT) and SIGTERM stop the run between two writes, never inside one, so that
+    what was written holds whole documents. Outside a write they stop it at once."""
+
+    def __init__(self):
+        self._writing = False
+        self._pending: int | None = None
+        self._saved: dict[int, object] = {}
+
+    def _handle(self, signum, frame):
+        if self._writing:
+            self._pending = signum
+        else:
+            raise Interrupted(signum)
+
+    def __enter__(self) -> "_Signals":
+        for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+            if sig is not None:
+                try:
+                    self._saved[sig] = signal.signal(sig, self._handle)
+                except ValueError:  # not the main thread: leave Python's defaults
+                    pass
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, handler in self._saved.items():
+            signal.signal(sig, handler)
+
+    @contextlib.contextmanager
+    def writing(self):
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+        if self._pending is not None:
+            raise Interrupted(self._pending)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line. Run as the program (argv None), a run stopped by Ctrl-C, SIGTERM or a
+    broken pipe ends the process at once: its outputs are already settled, and worker processes
+    stopped in the middle of a write can leave the pool's threads waiting forever at exit."""
     try:
         return _main(argv)
     except BrokenPipeError:
-        # the reader went away (`clean-articles ... | head`): stop quietly, as other tools do
-        import os
-
+        # the reader went away (`clean-articles ... | head`): stop quietly, with the status a
+        # shell gives cat or grep killed by SIGPIPE (128 + 13)
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILED
-    except KeyboardInterrupt:
+        code = EXIT_BROKEN_PIPE
+    except KeyboardInterrupt as exc:
         print("clean-articles: interrupted", file=sys.stderr)
-        return 130
+        code = 128 + getattr(exc, "signum", signal.SIGINT)
+    if argv is None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    return code
 
 
 def _main(argv: list[str] | None) -> int:
@@ -312,53 +263,80 @@ def _main(argv: list[str] | None) -> int:
     if args.list_languages:
         sys.stdout.write("\n".join(available_languages()) + "\n")
         return EXIT_OK
+
+    def usage_error(*messages: str) -> int:
+        parser.print_usage(sys.stderr)
+        for message in messages:
+            print(f"clean-articles: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
     try:
         config = config_from_args(args)
     except (ValueError, LexiconError) as exc:
-        parser.print_usage(sys.stderr)
-        print(f"clean-articles: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error(str(exc))
     if (not args.paths or args.paths == ["-"]) and sys.stdin.isatty():
-        parser.print_usage(sys.stderr)
-        print("clean-articles: error: no input: give files or folders, or pipe text to standard input",
-              file=sys.stderr)
-        return EXIT_USAGE
+        return usage_error("no input: give files or folders, or pipe text to standard input")
 
     fields = Fields(text=args.text_field, html=args.html_field, id=args.id_field)
-    jsonl_input = args.input_format == "jsonl" or any(is_jsonl(Path(p)) or
-                                                      (Path(p).is_dir() and any(map(is_jsonl, walk(Path(p)))))
-                                                      for p in args.paths)
-    args.format = args.format or ("jsonl" if jsonl_input else "text")
-    inputs = _input_files(args.paths)
-    many = len(args.paths) > 1 or any(Path(p).is_dir() or is_jsonl(Path(p)) for p in args.paths) \
-        or args.input_format == "jsonl"
-    writer = Writer(args, many, inputs)
-    job = batch.Job(config=config, format=args.format, explain=args.explain, fields=fields,
-                    stream_jsonl=writer.out_dir is not None)
-    tasks = iter_tasks(args.paths, args.input_format, config.max_bytes, fields)
+    sources, empty = plan_inputs(args.paths, args.input_format)
+    for folder in empty:  # a folder given to clean with nothing in it is a mistake: say so
+        print(f"clean-articles: {folder}: no input files found (.txt, .html/.htm, .jsonl/.jsonl.gz "
+              "or files without a suffix)", file=sys.stderr)
+    if not sources:
+        return EXIT_FAILED
+    target = plan_output(args.output, args.format, args.paths, sources)
+    writer = Writer(target, args.explain,
+                    {s.path.resolve() for s in sources if s.path is not None and s.error is None})
+    if target.kind == "dir":
+        sources, conflicts = disambiguate(sources, lambda s: writer.output_path(s).suffix)
+        if conflicts:
+            return usage_error(*(f"{' and '.join(labels)} would both be written to {target.path / name}"
+                                 for labels, name in conflicts))
+    width = None
+    if args.explain and target.kind == "stdout" and sys.stdout.isatty():
+        width = render.explain_width(shutil.get_terminal_size().columns)
+    job = batch.Job(config=config, format=target.doc_format, explain=args.explain, fields=fields,
+                    stream_format=target.stream_format, explain_width=width)
+    tasks = iter_tasks(sources, args.input_format, config.max_bytes, fields)
     progress = _progress("cleaning")
-    cleaned = failed = 0
-    try:
-        for outcome in batch.run(tasks, job, jobs=args.jobs):
-            error = writer.write(outcome) or outcome.error
-            if error:
-                failed += 1
-                print(f"clean-articles: {outcome.id}: {error}", file=sys.stderr)
-            else:
-                cleaned += 1
-                log.info("%s: kept %d of %d blocks (language %s)", outcome.id, outcome.kept,
-                         outcome.blocks, outcome.language)
+    cleaned, failed = 0, len(empty)
+    with _Signals() as signals:
+        try:
+            for outcome in batch.run(tasks, job, jobs=args.jobs):
+                with signals.writing():
+                    error = writer.write(outcome) or outcome.error
+                if error:
+                    failed += 1
+                    print(f"clean-articles: {outcome.id}: {error}", file=sys.stderr)
+                else:
+                    cleaned += 1
+                    log.info("%s: kept %d of %d blocks (language %s)", outcome.id, outcome.kept,
+                             outcome.blocks, outcome.language)
+                if progress is not None:
+                    progress.update()
+            with signals.writing():
+                error = writer.close()
+        except MissingFields as exc:  # a wrong --text-field: one message, not one per record
+            writer.abort(keep_partial=False)
             if progress is not None:
-                progress.update()
-    except BaseException:
-        writer.abort()  # interrupted (Ctrl-C, a broken pipe): no temporary file is left behind
-        raise
+                progress.close()
+            return usage_error(str(exc))
+        except BaseException as exc:
+            # interrupted (Ctrl-C, SIGTERM) or stopped: what was completed is kept, under a name
+            # that says it is partial; after a broken pipe there is nothing to keep
+            kept = writer.abort(keep_partial=not isinstance(exc, BrokenPipeError))
+            if progress is not None:
+                progress.close()
+            if kept is not None:
+                partial, count = kept
+                print(f"clean-articles: the first {count} documents written are kept in {partial}; "
+                      f"{partial.with_suffix('')} is left as it was", file=sys.stderr)
+            raise
     if progress is not None:
         progress.close()
-    error = writer.close()
     if error:
         print(f"clean-articles: {error}", file=sys.stderr)
         failed += 1
-    if many or failed:
+    if target.many or failed:
         print(f"clean-articles: {cleaned} cleaned, {failed} failed", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK

@@ -16,12 +16,14 @@ as caption blocks removed with a reason, so that no caption disappears without a
 
 When cleaning would leave nothing of a page that has text, `clean_html` falls back to
 trafilatura's other extractions, then to the page's text in text mode, and says so in
-`Result.notes`.
+`Result.notes`. Content without any HTML tag (plain text saved as .html) is cleaned in text mode,
+with a note; a page without visible text raises the same `EmptyDocument` as an empty text.
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
+import html as html_lib
 import logging
 import re
 from bisect import bisect_right
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
-from . import language, pipeline
+from . import pipeline
 from .config import Config
 from .features import Line
 from .model import Block, Category, Decision, Hit, Result
@@ -571,10 +573,18 @@ _TAG = re.compile(r"<[^>]*>")
 
 def _stripped_text(html: str) -> str:
     """The text of HTML the parser could not make a tree of: tags become line breaks."""
-    import html as html_lib
-
     text = html_lib.unescape(_TAG.sub("\n", _INVISIBLE.sub(" ", html)))
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+
+
+#: A start or end tag, a comment or a doctype: content without any of them is not HTML.
+_ANY_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|!--|!doctype)", re.I)
+
+
+def _as_text(text: str, config: Config, note: str) -> Result:
+    """Content given as HTML that is not (or cannot be read as) HTML, cleaned in text mode."""
+    result = pipeline.clean(text, config)
+    return dataclasses.replace(result, notes=(note, *result.notes))
 
 
 def _clean_blocks(blocks: list[Block], config: Config, title: str | None):
@@ -683,10 +693,14 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
         raise InputError(f"expected HTML (str), got {type(html).__name__}")
     if len(html.encode("utf-8", "surrogatepass")) > config.max_bytes:
         raise InputError(f"document too large: more than {config.max_bytes} bytes (see --max-bytes)")
-    tree = _parse(html) if html.strip() else None
+    if not html.strip():
+        raise pipeline.EmptyDocument()
+    if not _ANY_TAG.search(html):  # plain text saved as .html, or sent with --input-format html
+        return _as_text(html_lib.unescape(html), config, "the content has no HTML tags: cleaned it as text")
+    tree = _parse(html)
     if tree is None:
-        return pipeline.build_result((), language.UNKNOWN, date=None, mode="html",
-                                     notes=("the page is empty or not HTML: nothing to extract",))
+        return _as_text(_stripped_text(html), config,
+                        "the HTML could not be parsed: cleaned its text, tags stripped, as text")
     _prune(tree)  # JSON-LD stays for the metadata, and htmldate copies a smaller tree
     title, date = page_metadata(tree)
     evidence = collect_evidence(tree)
@@ -747,6 +761,4 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
                          "the page has no article body")
         return dataclasses.replace(cleaned, mode="html", notes=(*notes, *cleaned.notes),
                                    title=title or cleaned.title, date=date or cleaned.date)
-    notes.append("the page has no visible text")
-    return pipeline.build_result((), language.UNKNOWN, date=date, mode="html",
-                                 notes=tuple(notes), title=title)
+    raise pipeline.EmptyDocument()  # no visible text: the same error as an empty text

@@ -7,6 +7,7 @@ their error, so each failure is reported for its own document.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import json
 import logging
@@ -19,6 +20,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
+
+from . import logs
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,16 @@ class ReadError(ValueError):
     """A document that could not be read or decoded."""
 
 
+#: A JSONL stream whose first records all lack both the text and the html field is read with the
+#: wrong field names (--text-field, --html-field): it is stopped after this many records, with one
+#: message, rather than failing every record one by one.
+FIELDS_CHECK_RECORDS = 10
+
+
+class MissingFields(ReadError):
+    """The first records of a JSONL stream all lack the text and the html field: the run stops."""
+
+
 @dataclass(slots=True)
 class Task:
     """One document to clean."""
@@ -52,6 +65,9 @@ class Task:
     extra: dict[str, Any] | None = None  # JSONL fields passed through unchanged
     source: Path | None = None  # the file it came from
     stream: Path | None = None  # for JSONL records: the output file name of their stream
+    fields: "Fields | None" = None  # for JSONL records: the names of their text and html fields
+    notes: tuple[str, ...] = ()  # said in the result's notes (a record field that was ignored)
+    lacks_fields: bool = False  # a JSONL record with neither the text nor the html field
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +165,8 @@ def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) 
             data = fh.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise ReadError(f"too large: more than {max_bytes} bytes (see --max-bytes)")
-        text = decode(data, str(path))
+        with logs.document(str(path)):  # charset_normalizer's messages name the file
+            text = decode(data, str(path))
     except ReadError as exc:
         task.error = str(exc)
         return task
@@ -193,17 +210,25 @@ def _record_task(line: bytes, lineno: int, where: str, fields: Fields, max_bytes
     if fields.id in record and record[fields.id] is not None:
         task.id = str(record[fields.id])
     task.extra = {k: v for k, v in record.items() if k not in (fields.text, fields.html)}
-    html, text = record.get(fields.html), record.get(fields.text)
-    if html is None and text is None:
+    if fields.html not in record and fields.text not in record:
         task.error = f"line {lineno}: no '{fields.text}' or '{fields.html}' field"
-    elif html is not None and not isinstance(html, str):
-        task.error = f"line {lineno}: field '{fields.html}' is {type(html).__name__}, not a string"
-    elif html is None and not isinstance(text, str):
-        task.error = f"line {lineno}: field '{fields.text}' is {type(text).__name__}, not a string"
-    elif html is not None:
-        task.html = strip_controls(html)
+        task.lacks_fields = True
+        return task
+    # Both fields are kept: an empty html field, or one whose page has no text, falls back to
+    # the text field (batch.clean_document); the record fails only when neither holds anything.
+    task.fields = fields
+    problems = []
+    for name, value in ((fields.html, record.get(fields.html)), (fields.text, record.get(fields.text))):
+        if value is not None and not isinstance(value, str):
+            problems.append(f"field '{name}' is {type(value).__name__}, not a string")
+        elif value is not None:
+            setattr(task, "html" if name == fields.html else "text", strip_controls(value))
+    if task.html is None and task.text is None and problems:
+        task.error = f"line {lineno}: {' and '.join(problems)}"
+    elif task.html is None and task.text is None:
+        task.text = ""  # both null: cleaning reports the empty document, as for any other
     else:
-        task.text = strip_controls(text)
+        task.notes = tuple(f"{p}: ignored" for p in problems)
     return task
 
 
@@ -219,16 +244,39 @@ def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
 
 def iter_jsonl(stream: BinaryIO, where: str, fields: Fields, max_bytes: int,
                out_name: Path | None = None) -> Iterator[Task]:
-    """One task per line of a JSONL stream (blank lines are skipped), read line by line."""
+    """One task per line of a JSONL stream (blank lines are skipped), read line by line. Raises
+    MissingFields when the first FIELDS_CHECK_RECORDS records all lack the text and html fields
+    (they are held back until a record has one, so nothing is written for them)."""
     lineno = 0
+    held: list[Task] | None = []  # the first records, while none of them has either field
     try:
         for lineno, line in enumerate(_bounded_lines(stream, max_bytes), start=1):
             if not line.strip():
                 continue
-            yield _record_task(line, lineno, where, fields, max_bytes, out_name)
+            task = _record_task(line, lineno, where, fields, max_bytes, out_name)
+            if held is not None and task.lacks_fields:
+                held.append(task)
+                if len(held) >= FIELDS_CHECK_RECORDS:
+                    raise MissingFields(_missing_fields(where, fields, held))
+                continue
+            if held:
+                yield from held
+            held = None
+            yield task
     except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz
+        yield from held or ()
+        held = None
         yield Task(id=f"{where}:{lineno + 1}", stream=out_name,
                    error=f"cannot read past line {lineno}: {exc}")
+    yield from held or ()
+
+
+def _missing_fields(where: str, fields: Fields, held: list[Task]) -> str:
+    keys = list(held[0].extra or {})
+    seen = ", ".join(f"'{k}'" for k in keys[:12]) + (", ..." if len(keys) > 12 else "")
+    return (f"{where}: none of the first {len(held)} records has a '{fields.text}' or "
+            f"'{fields.html}' field (the first one has {seen or 'no field'}): name the fields "
+            "with --text-field and --html-field")
 
 
 def read_jsonl_file(path: Path, name: Path, fields: Fields, max_bytes: int) -> Iterator[Task]:
@@ -255,8 +303,8 @@ def walk(root: Path) -> Iterator[Path]:
                 log.info("skipping %s: not a .txt, .html or suffix-less file", p)
 
 
-def read_stdin(input_format: str, max_bytes: int) -> Task:
-    task = Task(id="<stdin>", name=Path("stdin"))
+def read_stdin(input_format: str, max_bytes: int, name: Path = Path("stdin")) -> Task:
+    task = Task(id="<stdin>", name=name)
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         task.error = f"too large: more than {max_bytes} bytes (see --max-bytes)"
@@ -282,37 +330,118 @@ def _stem(path: Path) -> Path:
     return path.with_suffix("")
 
 
-def iter_tasks(paths: list[str], input_format: str, max_bytes: int,
-               fields: Fields = Fields()) -> Iterator[Task]:
-    """One task per document (per record for JSONL), in argument order and sorted within folders.
-    Nothing is read ahead: a task is read when the consumer asks for it."""
-    for arg in paths or ["-"]:
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: a file (found in a folder or named as an argument) or standard input, with the
+    relative path its output gets under `-o DIR`."""
+
+    arg: str  # the argument it comes from
+    path: Path | None  # None: standard input
+    rel: Path  # its path relative to the arguments' common folder (suffix kept)
+    name: Path  # the output name: `rel` without its document suffix (see disambiguate)
+    jsonl: bool  # read as JSONL records
+    error: str | None = None  # why it is not read: missing, or not a regular file in a folder
+
+    @property
+    def label(self) -> str:
+        return "<stdin>" if self.path is None else str(self.path)
+
+
+def _base(args: list[str]) -> str | None:
+    """The folder output names are relative to: a folder argument's own, a file argument's
+    parent, and with several arguments the folder they all have in common. None when there is no
+    common folder (different drives on Windows)."""
+    anchors = []
+    for arg in args:
+        path = Path(arg)
+        if arg == "-" or not (path.exists() or path.is_symlink()):
+            continue
+        anchors.append(os.path.abspath(arg if path.is_dir() else path.parent))
+    try:
+        return os.path.commonpath(anchors) if anchors else None
+    except ValueError:
+        return None
+
+
+def _relative(path: Path, base: str | None) -> Path:
+    return Path(os.path.relpath(os.path.abspath(path), base)) if base else Path(path.name)
+
+
+def plan_inputs(paths: list[str], input_format: str) -> tuple[list[Source], list[str]]:
+    """Every input, in order (arguments as given, folder contents sorted), and the folder
+    arguments that hold no input file. Folders are walked once, here; nothing is read."""
+    args = paths or ["-"]
+    base = _base(args)
+    sources: list[Source] = []
+    empty: list[str] = []
+
+    def reads_jsonl(path: Path) -> bool:
+        return input_format == "jsonl" or (input_format == "auto" and is_jsonl(path))
+
+    for arg in args:
         if arg == "-":
-            if input_format == "jsonl":
-                yield from iter_jsonl(sys.stdin.buffer, "<stdin>", fields, max_bytes, Path("stdin"))
-            else:
-                yield read_stdin(input_format, max_bytes)
+            sources.append(Source(arg, None, Path("stdin"), Path("stdin"), input_format == "jsonl"))
             continue
         path = Path(arg)
         if path.is_dir():
+            before = len(sources)
             for p in walk(path):
-                name = _stem(p.relative_to(path))
-                error = not_regular(p)
-                if error:
-                    yield Task(id=str(p), name=name, source=p, error=error)
-                else:
-                    yield from _file_tasks(p, name, input_format, max_bytes, fields)
+                rel = _relative(p, base)
+                sources.append(Source(arg, p, rel, _stem(rel), reads_jsonl(p), not_regular(p)))
+            if len(sources) == before:
+                empty.append(arg)
         elif path.exists() or path.is_symlink():
-            yield from _file_tasks(path, Path(_stem(path).name), input_format, max_bytes, fields)
+            rel = _relative(path, base)
+            sources.append(Source(arg, path, rel, _stem(rel), reads_jsonl(path)))
         else:
-            yield Task(id=arg, name=Path(_stem(path).name), error="no such file or folder")
+            rel = Path(path.name)
+            sources.append(Source(arg, path, rel, _stem(rel), False, "no such file or folder"))
+    return sources, empty
 
 
-def _file_tasks(path: Path, name: Path, input_format: str, max_bytes: int, fields: Fields) -> Iterator[Task]:
-    if input_format == "jsonl" or (input_format == "auto" and is_jsonl(path)):
-        yield from read_jsonl_file(path, name, fields, max_bytes)
-    else:
-        yield read_file(path, name, input_format, max_bytes)
+def disambiguate(sources: list[Source], suffix_of) -> tuple[list[Source], list[tuple[list[str], str]]]:
+    """Output names under -o DIR that no two inputs share. Inputs whose outputs would collide
+    (x.txt and x.html, c.jsonl and c.jsonl.gz) keep their whole file name (x.txt.txt,
+    x.html.txt); what still collides (the same file given twice) is returned as messages, so that
+    the run can be refused before anything is written, as (the inputs, their output name).
+    `suffix_of(source)` is a source's output suffix."""
+
+    def target(s: Source) -> str:
+        return s.name.as_posix() + suffix_of(s)
+
+    def groups(items: list[Source]) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for i, s in enumerate(items):
+            if s.error is None:  # an input that cannot be read writes nothing
+                found.setdefault(target(s), []).append(i)
+        return found
+
+    out = list(sources)
+    for indices in groups(out).values():
+        if len(indices) > 1:
+            for i in indices:
+                out[i] = dataclasses.replace(out[i], name=out[i].rel)
+    conflicts = [([out[i].label for i in indices], name) for name, indices in groups(out).items()
+                 if len(indices) > 1]
+    return out, conflicts
+
+
+def iter_tasks(sources: list[Source], input_format: str, max_bytes: int,
+               fields: Fields = Fields()) -> Iterator[Task]:
+    """One task per document (per record for JSONL), in the order of `sources` (plan_inputs).
+    Nothing is read ahead: a task is read when the consumer asks for it."""
+    for source in sources:
+        if source.path is None:
+            if source.jsonl:
+                yield from iter_jsonl(sys.stdin.buffer, "<stdin>", fields, max_bytes, source.name)
+            else:
+                yield read_stdin(input_format, max_bytes, source.name)
+        elif source.error is not None:
+            yield Task(id=source.label, name=source.name, source=source.path, error=source.error)
+        elif source.jsonl:
+            yield from read_jsonl_file(source.path, source.name, fields, max_bytes)
+        else:
+            yield read_file(source.path, source.name, input_format, max_bytes)
 
 
 def _new_file_mode() -> int:
@@ -341,10 +470,12 @@ class AtomicFile:
     def write(self, text: str) -> None:
         self._fh.write(text)
 
-    def commit(self) -> None:
+    def commit(self, path: Path | None = None) -> None:
+        """Rename the complete file into place (at `path` instead of the target when given: an
+        interrupted run keeps what it wrote as `<name>.partial`)."""
         try:
             self._fh.close()
-            os.replace(self._tmp, self.path)
+            os.replace(self._tmp, path or self.path)
         except BaseException:
             self.discard()
             raise

@@ -421,6 +421,16 @@ def _iso(code: str) -> str:
     return code.split("-")[0]
 
 
+@functools.lru_cache(maxsize=1)
+def known_codes() -> tuple[str, ...]:
+    """The ISO 639-1 codes langdetect has a profile for, sorted (its zh-cn and zh-tw are zh)."""
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return tuple(sorted({_iso(n) for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith(".")}))
+
+
 def given(code: str) -> Language:
     """A language set by the user (`--lang`): full confidence, no detection."""
     return Language(code.lower(), 1.0, (code.lower(),))

@@ -27,6 +27,17 @@ class InputError(ValueError):
     """A document that cannot be cleaned (empty, binary, too large, ...)."""
 
 
+#: The one message for a document with nothing to clean, whatever its kind (text, HTML, record).
+EMPTY_DOCUMENT = "empty document: no text to clean"
+
+
+class EmptyDocument(InputError):
+    """A document without text: empty, blank, or a page without visible text."""
+
+    def __init__(self, message: str = EMPTY_DOCUMENT):
+        super().__init__(message)
+
+
 @functools.lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     return registry()
@@ -122,7 +133,7 @@ def clean(text: str, config: Config | None = None, **overrides) -> Result:
     if len(text.encode("utf-8", "surrogatepass")) > config.max_bytes:
         raise InputError(f"document too large: more than {config.max_bytes} bytes (see --max-bytes)")
     if not text.strip():
-        raise InputError("empty document: no text to clean")
+        raise EmptyDocument()
     blocks, date = _split_markers(split_blocks(text))
     lang = detect_language(blocks, config)
     decisions, full_page = classify(blocks, config, lang)

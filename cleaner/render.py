@@ -7,8 +7,10 @@ from typing import Any
 from .model import Result
 
 FORMATS = ("text", "json", "jsonl")
-#: Characters of each block shown by --explain.
-EXPLAIN_WIDTH = 90
+#: The columns --explain shows before each block's text (line, decision, category, rule).
+EXPLAIN_PREFIX = 61
+#: The fewest characters of a block's text --explain shows on a narrow terminal.
+EXPLAIN_MIN_TEXT = 20
 
 
 def as_text(result: Result) -> str:
@@ -42,13 +44,19 @@ def as_jsonl(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _short(text: str, width: int = EXPLAIN_WIDTH) -> str:
+def _short(text: str, width: int | None) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
-def explain(doc_id: str, result: Result) -> str:
-    """Every block with its decision, category, rule and reason."""
+def explain_width(columns: int) -> int:
+    """The characters of each block's text that fit a terminal this wide."""
+    return max(EXPLAIN_MIN_TEXT, columns - EXPLAIN_PREFIX)
+
+
+def explain(doc_id: str, result: Result, width: int | None = None) -> str:
+    """Every block with its decision, category, rule and reason; each block's text on one line,
+    cut to `width` characters when given (the CLI gives the terminal's width), else whole."""
     lang = f"{result.language} ({result.language_confidence:.2f})" if result.language else "unknown"
     out = [f"# {doc_id}: language {lang}, mode {result.mode}, "
            f"title {json.dumps(result.title, ensure_ascii=False) if result.title else '-'}, "
@@ -62,7 +70,7 @@ def explain(doc_id: str, result: Result) -> str:
         hit = d.final
         decision = "keep" if d.kept else "drop"
         out.append(f"{d.block.line:>5}  {decision:<8}  {(hit.category.value if hit else '-'):<12}  "
-                   f"{(hit.rule if hit else '-'):<28}  {_short(d.block.source)}")
+                   f"{(hit.rule if hit else '-'):<28}  {_short(d.block.source, width)}")
         why = hit.reason if hit else ""
         if d.note:
             why = f"{why}; {d.note}" if why else d.note

@@ -250,3 +250,155 @@ def test_jsonl_file_to_a_jsonl_file(tmp_path):
     recs = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in recs] == [f"s{i}" for i in range(len(texts))]
     assert all(r["src"] == "seed" and r["text"] for r in recs)
+
+
+# --- output formats and targets (issue 10, points 5 and 9) ----------------------------------------
+
+ARTICLE_EN = STDIN_ARTICLE
+
+
+def mixed_folder(tmp_path: Path) -> Path:
+    src = tmp_path / "mixed"
+    src.mkdir()
+    (src / "c.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    (src / "d.jsonl").write_text(json.dumps({"id": "d1", "text": ARTICLE_EN}) + "\n"
+                                 + json.dumps({"id": "d2", "text": ARTICLE_EN}) + "\n", encoding="utf-8")
+    return src
+
+
+def test_each_output_follows_the_format_of_its_own_input(tmp_path):
+    out = tmp_path / "MIX"
+    proc = run("-j", "1", "--lang", "en", "-o", out, mixed_folder(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["c.txt", "d.jsonl"]
+    assert (out / "c.txt").read_text(encoding="utf-8") == STDIN_BODY
+    assert [json.loads(ln)["id"] for ln in (out / "d.jsonl").read_text(encoding="utf-8").splitlines()] == ["d1", "d2"]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_format_text_or_json_applies_to_jsonl_inputs_too(tmp_path, fmt):
+    out = tmp_path / "MIX"
+    proc = run("-j", "1", "--lang", "en", "--format", fmt, "-o", out, mixed_folder(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    suffix = {"text": ".txt", "json": ".json"}[fmt]
+    assert sorted(p.name for p in out.iterdir()) == [f"c{suffix}", f"d{suffix}"]
+    written = (out / f"d{suffix}").read_text(encoding="utf-8")
+    if fmt == "text":  # the records' bodies, each under its id, as on standard output
+        assert written == f"==> d1 <==\n{STDIN_BODY}\n==> d2 <==\n{STDIN_BODY}\n"
+    else:
+        assert [r["id"] for r in json.loads(written)] == ["d1", "d2"]
+
+
+def test_output_dash_is_standard_output(tmp_path):
+    proc = subprocess.run([*COMMANDS["module"], "--lang", "en", "-o", "-", "-"], cwd=tmp_path,
+                          capture_output=True, text=True, encoding="utf-8", input=STDIN_ARTICLE,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == STDIN_BODY
+    assert list(tmp_path.iterdir()) == []  # no file named '-'
+
+
+@pytest.mark.parametrize("suffix,fmt", [(".json", "json"), (".jsonl", "jsonl"), (".txt", "text")])
+def test_a_single_output_file_gets_the_format_its_suffix_names(tmp_path, suffix, fmt):
+    target = tmp_path / f"res{suffix}"
+    proc = run("--lang", "fr", "-o", target, SEED_004)
+    assert proc.returncode == 0, proc.stderr
+    written = target.read_text(encoding="utf-8")
+    if fmt == "text":
+        assert paragraphs(written) == gold_body(SEED_004)
+    else:
+        rec = json.loads(written) if fmt == "json" else json.loads(written.splitlines()[0])
+        assert paragraphs(rec["text"]) == gold_body(SEED_004)
+        assert fmt == "json" or len(written.splitlines()) == 1
+
+
+def test_a_jsonl_input_to_a_text_file(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": ARTICLE_EN}) + "\n", encoding="utf-8")
+    target = tmp_path / "bodies.txt"
+    proc = run("--lang", "en", "-o", target, src)
+    assert proc.returncode == 0, proc.stderr
+    assert target.read_text(encoding="utf-8") == f"==> a <==\n{STDIN_BODY}\n"
+
+
+def test_an_empty_folder_says_no_input_files_found_and_exits_1(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "image.png").write_bytes(b"\x89PNG")  # skipped: not a document suffix
+    proc = run("--lang", "en", "-o", tmp_path / "OUT", empty)
+    assert proc.returncode == 1
+    assert f"clean-articles: {empty}: no input files found" in proc.stderr
+    assert not (tmp_path / "OUT").exists()
+
+
+def test_an_empty_folder_beside_other_inputs_is_counted_as_failed(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = run("--lang", "en", SEED_004, empty)
+    assert proc.returncode == 1
+    assert f"{empty}: no input files found" in proc.stderr
+    assert "1 cleaned, 1 failed" in proc.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_wrong_text_field_stops_with_one_message(tmp_path, jobs):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": STDIN_ARTICLE, "url": "u"}) + "\n"
+                           for i in range(40)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run("-j", jobs, "--lang", "en", "--text-field", "body", "-o", out, src)
+    assert proc.returncode == 2
+    assert proc.stderr.count("clean-articles: error:") == 1, proc.stderr
+    assert (f"{src}: none of the first 10 records has a 'body' or 'html' field "
+            "(the first one has 'id', 'text', 'url')") in proc.stderr
+    assert "--text-field" in proc.stderr
+    assert not out.exists() and list(tmp_path.glob("out.jsonl*")) == []
+
+
+def test_records_without_the_field_after_good_ones_fail_one_by_one(tmp_path):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": "good", "text": STDIN_ARTICLE}) + "\n"
+                   + "".join(json.dumps({"id": i, "body": "x"}) + "\n" for i in range(12)), encoding="utf-8")
+    proc = run("-j", "1", "--lang", "en", src)
+    assert proc.returncode == 1
+    assert "1 cleaned, 12 failed" in proc.stderr
+
+
+def test_verbose_logs_each_skipped_file_once(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(STDIN_ARTICLE, encoding="utf-8")
+    (src / "logo.png").write_bytes(b"\x89PNG")
+    (src / "b.jsonl").write_text(json.dumps({"id": 1, "text": STDIN_ARTICLE}) + "\n", encoding="utf-8")
+    proc = run("-v", "--lang", "en", "-o", tmp_path / "OUT", src)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.count("logo.png") == 1, proc.stderr
+
+
+# --- the libraries' log lines (issue 10, point 6) ---------------------------------------------------
+
+#: A fragment trafilatura's loader refuses before it is read inside a <body>: it logs an ERROR.
+FRAGMENT = "<p>" + "The harbour reopened on Monday after three weeks of repairs to the sea wall. " * 3 + "</p>"
+
+
+def test_library_messages_are_silent_by_default(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text(FRAGMENT, encoding="utf-8")
+    quiet = run("-j", "1", "--lang", "en", page, page.with_name("missing.html"))
+    assert quiet.returncode == 1
+    assert quiet.stderr.splitlines() == [f"clean-articles: {page.with_name('missing.html')}: no such file or folder",
+                                         "clean-articles: 1 cleaned, 1 failed"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_library_messages_are_named_at_vv_and_their_debug_lines_at_vvv(tmp_path, jobs):
+    pages = [tmp_path / "a.html", tmp_path / "b.html"]
+    for page in pages:
+        page.write_text(FRAGMENT, encoding="utf-8")
+    loud = run("-j", jobs, "--lang", "en", "-vv" if jobs == "2" else "-vvv", *pages).stderr.splitlines()
+    for page in pages:  # each library line names the library and the document, in the workers too
+        assert f"clean-articles: trafilatura: {page}: ERROR: parsed tree length: 0, wrong data type " \
+               "or not valid HTML" in loud
+    library_debug = [ln for ln in loud if ": trafilatura: " in ln and ": DEBUG: " in ln]
+    assert bool(library_debug) == (jobs == "1")  # -vvv only
+    assert not any(ln.startswith("clean-articles: ERROR") for ln in loud)

@@ -171,11 +171,29 @@ def test_empty_output_always_says_why():
     widgets = ("<html><head><title>Newsletter</title></head><body><article>"
                "<p>Share this article</p><p>Subscribe to our newsletter</p>"
                "<p>Comments (3)</p></article></body></html>")
-    for html in (widgets, "", "   ", "<html><body></body></html>"):
-        r = clean_html(html)
-        assert r.text == ""
-        assert r.notes, f"empty output without a note for {html!r}"
-    assert any("no article body" in n for n in clean_html(widgets).notes)
+    r = clean_html(widgets)
+    assert r.text == ""
+    assert any("no article body" in n for n in r.notes)
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<html><body></body></html>",
+                                  "<html><head><title></title></head><body><p> </p></body></html>"],
+                         ids=["empty", "blank", "no-body", "no-visible-text"])
+def test_an_empty_page_is_the_same_error_as_an_empty_text(html):
+    """One rule (issue 10): a document without text is an error, with clean()'s message."""
+    with pytest.raises(cleaner.InputError) as text_error:
+        cleaner.clean("")
+    with pytest.raises(cleaner.InputError) as html_error:
+        clean_html(html)
+    assert str(html_error.value) == str(text_error.value) == "empty document: no text to clean"
+
+
+def test_plain_text_given_as_html_is_cleaned_as_text_and_says_so():
+    text = "Share this article\n\n" + "\n\n".join(BODY) + "\n"
+    r = clean_html(text)
+    assert r.paragraphs == BODY
+    assert r.mode == "text"
+    assert any("no HTML tags" in n and "as text" in n for n in r.notes)
 
 
 def test_text_the_parser_cannot_hold_goes_through_text_mode():

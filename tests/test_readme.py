@@ -1,5 +1,7 @@
 """The README cannot drift from the code: its option list is the real --help, its phrase-file
-example loads, and its two opening commands are where CI looks for them."""
+example loads, its two opening commands are where CI looks for them, its output examples are real
+output, and its commands and Python snippets run as written (the engines' recipes run in
+tests/test_readme_recipes.py, with their extras)."""
 from __future__ import annotations
 
 import os
@@ -7,16 +9,11 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from helpers import ROOT
-
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def _block_after(marker: str) -> str:
-    start = README.index(marker)
-    m = re.compile(r"```[a-z]*\n(.*?)```", re.S).search(README, start)
-    assert m, f"no code block after {marker}"
-    return m.group(1)
+from readme_snippets import README
+from readme_snippets import block_after as _block_after
 
 
 def test_options_block_is_the_real_help():
@@ -51,11 +48,72 @@ def test_phrase_file_example_loads_and_applies(tmp_path):
     assert '"category": "subscription"' in proc.stdout
 
 
-def test_explain_example_is_real_output():
-    cmd = "$ clean-articles --explain seeds/001_4cb4b16060de0800.txt"
+@pytest.mark.parametrize("cmd", ["$ clean-articles --explain seeds/001_4cb4b16060de0800.txt",
+                                 "$ clean-articles seeds/004_f40168916c720f6a.txt"])
+def test_output_examples_are_real_output(cmd):
     start = README.index(cmd)
     shown = README[start:README.index("```", start)].splitlines()[1:]
     shown = [ln for ln in shown if ln != "…"]
-    proc = subprocess.run([sys.executable, "-m", "cleaner", "--explain", "seeds/001_4cb4b16060de0800.txt"],
+    proc = subprocess.run([sys.executable, "-m", "cleaner", *cmd.split()[2:]],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     assert proc.stdout.splitlines()[: len(shown)] == shown
+
+
+# --- every other snippet runs as written (the engines' recipes: tests/test_readme_recipes.py) ----
+
+def _shell(block: str, where, stdin_files: dict[str, str | bytes]) -> None:
+    """Run each command of a shell block in `where`, with the venv's scripts first on PATH."""
+    for name, content in stdin_files.items():
+        (where / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    (where / "seeds").symlink_to(ROOT / "seeds", target_is_directory=True)
+    env = {**os.environ, "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]}
+    for line in block.splitlines():
+        command = line.split("  #")[0].strip()
+        if not command:
+            continue
+        proc = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=where, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, (command, proc.stderr)
+
+
+def test_usage_commands_run_as_written(tmp_path):
+    article = (ROOT / "seeds" / "003_d8a8b9ca722da1fe.txt").read_text(encoding="utf-8")
+    _shell(_block_after("## Usage"), tmp_path, {"article.txt": article})
+    assert len(list((tmp_path / "OUT").glob("*.txt"))) == len(list((ROOT / "seeds").glob("*.txt")))
+
+
+def test_jsonl_commands_run_as_written(tmp_path):
+    import gzip
+    import json
+
+    records = [{"id": p.stem, "text": t, "body": t} for p in sorted((ROOT / "seeds").glob("*.txt"))
+               for t in [p.read_text(encoding="utf-8")]]
+    data = gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode("utf-8"))
+    _shell(_block_after("- **JSONL**"), tmp_path, {"crawl.jsonl.gz": data})
+    out = [json.loads(ln) for ln in (tmp_path / "cleaned.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in out] == [r["id"] for r in records] and all(r["body"] for r in out)
+
+
+def test_python_api_snippet_runs_as_written(monkeypatch, capsys):
+    code = _block_after("## Python API")
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(compile(code, "README.md (Python API)", "exec"), namespace)
+    result = namespace["result"]
+    for attr in ("title", "language"):  # the values its comments show
+        shown = re.search(rf'^result\.{attr}\s+# "([^"]*)"', code, re.M).group(1)
+        assert getattr(result, attr) == shown
+    assert result.date is None and "# None here" in code
+    assert capsys.readouterr().out  # the loop over result.removed printed them
+
+
+def test_html_snippet_runs_as_written(tmp_path, monkeypatch):
+    code = _block_after("```python\nfrom cleaner import clean_html")
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+        "<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, the port "
+        "authority said.</p></article></body></html>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(compile(code, "README.md (HTML mode)", "exec"), namespace)
+    assert namespace["result"].title == "Harbour reopens"

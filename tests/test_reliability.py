@@ -181,7 +181,7 @@ def test_jsonl_bad_records_become_error_records_in_place(tmp_path, jobs):
         f"{src}:2": errors[f"{src}:2"],
         "no-text": "line 3: no 'text' or 'html' field",
         "not-a-string": "line 4: field 'text' is list, not a string",
-        "null-text": "line 5: no 'text' or 'html' field",
+        "null-text": "empty document: no text to clean",  # there, but null: no text
         f"{src}:6": "line 6: expected a JSON object, got list",
         "blank": "empty document: no text to clean",
     }
@@ -413,15 +413,15 @@ def test_outputs_are_written_whole_and_leave_no_temporary_files(tmp_path):
     (src / "records.jsonl").write_text(json.dumps({"id": 1, "text": EN}) + "\n", encoding="utf-8")
     out.mkdir()
     stale = "stale content that is much longer than the new output, " * 200
-    (out / "doc0.jsonl").write_text(stale, encoding="utf-8")  # JSONL in a folder: .jsonl outputs
+    (out / "doc0.txt").write_text(stale, encoding="utf-8")
     proc = run("-j", "2", "-o", out, src)
     assert proc.returncode == 0, proc.stderr
     assert leftovers(out) == []
+    # each output in the format of its own input: text for texts, JSONL for the JSONL file
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == \
-        ["deeper/doc.jsonl", *[f"doc{i}.jsonl" for i in range(5)], "records.jsonl"]
-    replaced = (out / "doc0.jsonl").read_text(encoding="utf-8")
-    assert "stale" not in replaced and replaced.count("\n") == 1
-    assert json.loads(replaced)["text"] == ARTICLE_BODY.strip()
+        ["deeper/doc.txt", *[f"doc{i}.txt" for i in range(5)], "records.jsonl"]
+    assert (out / "doc0.txt").read_text(encoding="utf-8") == ARTICLE_BODY
+    assert json.loads((out / "records.jsonl").read_text(encoding="utf-8"))["text"] == EN
 
 
 def test_a_single_output_file_is_replaced_whole(tmp_path):
@@ -490,11 +490,12 @@ def test_the_output_folder_is_created_with_its_parents(tmp_path):
 
 
 def test_an_unwritable_output_is_an_error_not_a_crash(tmp_path):
-    src = tmp_path / "a.txt"
+    src, other = tmp_path / "a.txt", tmp_path / "b.txt"
     src.write_text(ARTICLE, encoding="utf-8")
+    other.write_text(ARTICLE, encoding="utf-8")
     blocker = tmp_path / "file"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
-    proc = run("-j", "1", "-o", blocker / "out" / "a.txt", src, src)  # two inputs: -o is a folder
+    proc = run("-j", "1", "-o", blocker / "out" / "a.txt", src, other)  # two inputs: -o is a folder
     no_traceback(proc)
     assert proc.returncode == 1
     assert "cannot write" in proc.stderr
@@ -530,7 +531,7 @@ def test_a_named_pipe_given_by_name_is_read_like_process_substitution(tmp_path):
     assert proc.stdout.decode("utf-8") == ARTICLE_BODY
 
 
-def test_an_interrupted_run_leaves_no_temporary_file_and_the_old_output(tmp_path, monkeypatch, capsys):
+def test_an_interrupted_run_keeps_a_partial_file_and_the_old_output(tmp_path, monkeypatch, capsys):
     src, out = tmp_path / "crawl.jsonl", tmp_path / "out"
     src.write_text("".join(json.dumps({"id": i, "text": f"{EN} {i}."}) + "\n" for i in range(10)),
                    encoding="utf-8")
@@ -547,9 +548,11 @@ def test_an_interrupted_run_leaves_no_temporary_file_and_the_old_output(tmp_path
     monkeypatch.setattr(batch, "run", interrupted)
     monkeypatch.setattr(cli, "_setup_logging", lambda verbosity: None)  # leave pytest's logging alone
     assert cli.main(["-o", str(out), str(src)]) == 130
-    assert "interrupted" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "interrupted" in err and f"the first 3 documents written are kept in {out / 'crawl.jsonl.partial'}" in err
     assert leftovers(out) == []
     assert (out / "crawl.jsonl").read_text(encoding="utf-8") == "previous run\n"
+    assert [r["id"] for r in jsonl_lines((out / "crawl.jsonl.partial").read_bytes())] == [0, 1, 2]
 
 
 @NOT_WINDOWS
@@ -592,5 +595,5 @@ def test_a_reader_that_goes_away_stops_the_run_quietly(tmp_path, jobs):
     proc.stdout.close()
     _, err = proc.communicate(timeout=60)
     assert json.loads(first)["id"] == 0
-    assert proc.returncode == 1
+    assert proc.returncode == 141  # as a shell reports cat or grep stopped by SIGPIPE
     assert b"Broken pipe" not in err and b"Traceback" not in err, err.decode("utf-8", "replace")[-2000:]

@@ -39,6 +39,11 @@ READER_SECTION = "reader"
 DEFAULT_CONTAINS_MAX_LEN = 120
 #: A credit after a caption marker at the end of a line is a name or two, an agency, a date.
 CREDIT_TAIL_MAX = 60
+#: Sections that are not categories: signals that only heuristics read (`reader`: the words that
+#: address the reader, which the phrase rules read). A phrase file's sections are these and the
+#: category names (model.Category); add a signal here when a heuristic starts reading a new
+#: section.
+SIGNAL_SECTIONS = ("form_status", "byline", "reader")
 
 #: Quotes unified before matching (spaces such as U+00A0 are unified by str.split()).
 _QUOTES = (("’", "'"), ("‘", "'"), ("`", "'"), ("´", "'"), ("“", '"'), ("”", '"'), ("„", '"'),
@@ -129,12 +134,35 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in lexicon_dir().glob("*.toml") if len(p.stem) == 2)
 
 
+def known_sections() -> frozenset[str]:
+    """The sections a phrase file may hold: the category names and SIGNAL_SECTIONS."""
+    from ..model import Category
+
+    return frozenset(c.value for c in Category) | frozenset(SIGNAL_SECTIONS)
+
+
+def _unknown_section(origin: str, section: str, known: frozenset[str]) -> LexiconError:
+    import difflib
+
+    close = difflib.get_close_matches(section, sorted(known), n=1)
+    hint = f" (did you mean [{close[0]}]?)" if close else ""
+    return LexiconError(f"{origin}: unknown section [{section}]{hint}; the sections are the "
+                        f"categories ({', '.join(sorted(known - set(SIGNAL_SECTIONS)))}) and the "
+                        f"signals {', '.join(SIGNAL_SECTIONS)}")
+
+
 def parse_entries(data: dict, lang: str, origin: str) -> list[Entry]:
     entries: list[Entry] = []
+    known = known_sections()
     for section, body in data.items():
         if not isinstance(body, dict):
             raise LexiconError(f"{origin}: '{section}' must be a table of phrase lists")
+        if section not in known:
+            raise _unknown_section(origin, section, known)
         max_len = body.get("max_len", DEFAULT_CONTAINS_MAX_LEN)
+        if not isinstance(max_len, int) or isinstance(max_len, bool) or max_len < 1:
+            raise LexiconError(f"{origin}: [{section}].max_len must be a whole number of at least 1, "
+                               f"got {max_len!r}")
         for kind, phrases in body.items():
             if kind == "max_len":
                 continue
@@ -172,9 +200,11 @@ def load_user_file(path: str) -> tuple[Entry, ...]:
             data = tomllib.load(fh)
     except OSError as exc:
         raise LexiconError(f"cannot read phrase file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"phrase file {path} is not UTF-8: {exc.reason} at byte {exc.start}") from None
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"phrase file {path} is not valid TOML: {exc}") from None
-    return tuple(parse_entries(data, "user", p.name))
+    return tuple(parse_entries(data, "user", f"phrase file {path}"))
 
 
 def _trie_pattern(phrases) -> str:
