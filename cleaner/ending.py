@@ -6,16 +6,16 @@ None of it needs a phrase to be recognised. The article's own prose gives the ya
 
 - **vocabulary**: a body paragraph shares most of its content words with the rest of the
   article's prose; a pitch, a bio or an about box talks about something else;
-- **shape**: the tail is made of headline-like lines, short labels, counters and dates, and
-  lines with links, e-mail addresses or handles, rather than paragraphs.
+- **shape**: the tail is made of headline-like lines, short labels and contact lines (e-mail
+  addresses, handles), rather than paragraphs.
 
-The pass walks back from the end of the text over the blocks still kept. A block that is body
-prose sharing the article's vocabulary is the last paragraph of the article, and the walk stops
-there. Every kept block after it is weighed: furniture evidence (a headline-like line, a link or
-address, a paragraph that does not share the vocabulary, a line a rule already labelled) against
-body evidence (a list item or table row that continues the vocabulary, a list introduced by a
-body line ending in ':'). The tail goes when its evidence is clearly furniture; otherwise it
-stays, and each of its blocks says why in its note.
+The pass finds the last body paragraph: the last prose block that has no e-mail address or
+handle and (in an article long enough to judge by) is not about something else. After it, the
+tail goes from its first strong sign of furniture (a closing label a rule gave, an e-mail
+address or handle, three headlines in a row, a two-word teaser label, a paragraph about
+something else), except list items and table rows that continue the article and sentences that
+may; those stay with a note. Nothing goes when the last paragraph ends with ':' (it introduces
+a body list) or when the text is not article-shaped.
 """
 from __future__ import annotations
 
@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 #: Content words: runs of four letters or more (short words are function words in most
 #: languages written with spaces).
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
-#: Links, e-mail addresses and social handles: a page's furniture names where to go.
-_ADDRESS = re.compile(r"https?://|www\.\w|[\w.+-]+@[\w-]+\.\w|(?<![\w@])@[A-Za-z_]\w{2,}")
 #: E-mail addresses and handles: a bio's or an about box's contact (a link alone is not: list
 #: articles give each entry its website).
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|(?<![\w@])@[A-Za-z_]\w{2,}")
@@ -44,12 +42,8 @@ MIN_PROSE_BLOCKS = 4
 BODY_OVERLAP = 0.5
 #: A paragraph below this share talks about something else (a pitch, a bio, an about box).
 FOREIGN_OVERLAP = 0.15
-#: Content words a block needs before its overlap means anything.
-MIN_CONTENT_WORDS = 4
 #: Blocks from the end looked at, at most: a tail longer than this is not a widget area.
 MAX_TAIL_BLOCKS = 40
-#: The tail goes when the furniture share of its blocks is at least this.
-FURNITURE_SHARE = 0.7
 #: ... and the prose around the article's end is at least this many prose blocks before it
 #: (the article must be behind us, not ahead).
 MIN_BODY_BEFORE = 3
