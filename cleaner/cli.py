@@ -77,8 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
                         ".html/.htm files and content that starts like HTML are HTML, the rest is text)")
     p.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=None,
                    help="treat text inputs as whole pages (menus and footers included) and look for "
-                        "the body first; default: detected per document (indented like a text-browser "
-                        "dump, or nearly all short lines)")
+                        "the body first; default: detected per document (a run of prose with the page's "
+                        "menus above it and its footer below)")
     p.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSONL: the field holding the text, replaced by the cleaned text (default: text)")
     p.add_argument("--html-field", default="html", metavar="NAME",

@@ -463,3 +463,66 @@ def test_full_page_is_off_for_a_short_article_and_reported_when_forced():
 
 def test_every_heuristic_has_a_case():
     assert {h.__name__ for h in HEURISTICS} <= {case[0] for case in CONTEXT_CASES}
+
+
+# --- full-page detection from the shape of the whole text ----------------------------------------
+
+_MENU_EN = ["Home", "News", "Sport", "Business", "Weather", "Culture", "Travel", "Opinion", "Video",
+            "Podcasts", "Newsletters", "Log In", "Sign Up", "Subscribe"]
+_FOOTER_EN = ["About us", "Contact us", "Careers", "Advertise", "Privacy policy", "Cookie settings",
+              "Terms of use", "Accessibility", "Site map"]
+_BODY_EN = [
+    "The island ferry will run twice a day throughout the winter for the first time in a decade, the "
+    "operator announced on Wednesday, after a long campaign by residents of the two islands.",
+    "Islanders had complained for years that a single daily crossing left them unable to reach hospital "
+    "appointments on the mainland and return home on the same day, especially in the darker months.",
+    "A lifeline for businesses",
+    "Shopkeepers on the larger island said the extra sailing would make deliveries more reliable and help "
+    "them stay open through the quieter months, when visitors are few and the weather is rough.",
+    "The operator said the new timetable would be reviewed in the spring, once it had figures on how many "
+    "passengers used the early morning boat, and that fares would not rise before then.",
+    "Council leaders welcomed the decision but said a longer-term contract was needed to give the islands "
+    "certainty, and promised to raise the matter with ministers at their next meeting in March.",
+    "Fishermen, who rely on the ferry to send their catch to market, said the second crossing would let "
+    "them land in the afternoon and still have their boxes on the mainland by the evening.",
+    "The ferry company expects to hire six more crew members for the winter season and has begun "
+    "training them on the older of its two boats, which will make the extra trip.",
+]
+
+
+def test_a_flat_page_dump_is_a_full_page():
+    """A page's text without indentation (html-text, html2text): header menu, body, footer."""
+    page = "\n".join(_MENU_EN + _BODY_EN + _FOOTER_EN)
+    result = clean(page, lang="en")
+    assert result.mode == "full-page"
+    assert result.paragraphs == _BODY_EN
+    # the same page rendered by a text browser (every line indented) is one too
+    assert clean("\n".join("   " + line for line in page.split("\n")), lang="en").mode == "full-page"
+
+
+def test_extracted_article_text_is_not_a_full_page():
+    """Without the page's furniture around it, the same body is extracted text, indented or not,
+    however short its lines: an extractor that indents its output, a body list of short items."""
+    items = ["Flour", "Sugar", "Eggs", "Butter", "Milk", "Salt", "Yeast", "Honey", "Lemon", "Vanilla",
+             "Cinnamon", "Raisins", "Almonds"]
+    for text in ("\n".join(_BODY_EN), "\n".join("    " + line for line in _BODY_EN),
+                 "\n".join(_BODY_EN[:2] + items + _BODY_EN[2:])):
+        result = clean(text, lang="en")
+        assert result.mode == "text", text
+        assert result.paragraphs[:2] == _BODY_EN[:2]
+
+
+def test_a_listing_without_a_run_of_prose_is_not_a_full_page():
+    """Hundreds of short lines and no coherent run of prose: a listing, a schedule, a product grid.
+    Its lines are the content; a full-page body search would keep almost nothing."""
+    listing = "\n".join(line for i in range(60) for line in
+                        (f"Lakeside cottage {i + 1}", f"{2 + i % 4} bedrooms", f"€{400 + 10 * i} per week",
+                         "Sleeps up to six guests in a quiet setting by the water."))
+    result = clean(listing, lang="en")
+    assert result.mode == "text"
+    assert "Lakeside cottage 60" in result.paragraphs
+    for lang, listing in (("de", "\n".join(f"Ferienwohnung {i}\n{i % 5 + 1} Zimmer\nab {50 + i} € pro Nacht"
+                                           for i in range(70))),
+                          ("fr", "\n".join(f"Gîte {i}\n{i % 5 + 1} chambres\nà partir de {50 + i} € la nuit"
+                                           for i in range(70)))):
+        assert clean(listing, lang=lang).mode == "text", lang
