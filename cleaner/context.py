@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import ending, fullpage
+from . import byline, ending, fullpage
 from .features import Line
 from .model import Category, Hit
 
@@ -76,8 +76,8 @@ class State:
     full_page: bool = False  # the text is a whole page: find the body first
     article_shaped: bool = True  # mostly prose (see ARTICLE_MIN_PROSE_SHARE)
 
-    def label(self, i: int, rule: str, category: Category, reason: str) -> None:
-        self.labels[i] = Hit(rule, category, reason)
+    def label(self, i: int, rule: str, category: Category, reason: str, value: str | None = None) -> None:
+        self.labels[i] = Hit(rule, category, reason, value)
 
     def kept(self, i: int) -> bool:
         return self.labels[i] is None
@@ -408,6 +408,7 @@ def trailing_block(s: State) -> None:
 #: pass would see is the one it judges (idempotence).
 HEURISTICS: tuple[Callable[[State], None], ...] = (
     main_body_run,
+    byline.label_bylines,
     form_status_near_subscription,
     credit_after_caption,
     bullet_teaser_run,

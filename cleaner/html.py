@@ -1,13 +1,14 @@
 """HTML reader: a web page -> Blocks with DOM evidence -> the same pipeline as text mode.
 
-    page -> lxml tree (parsed once; scripts and widgets dropped) -> page metadata (title, date)
+    page -> lxml tree (parsed once; scripts and widgets dropped) -> page metadata (title, date,
+            author)
          -> DOM evidence: containers classed share/related/caption/... and figure/figcaption/
             aside elements, keyed by their text
          -> trafilatura's main content (its XML tree) -> one Block per output line, with the
             evidence of the containers its text sits in (Block.hints)
          -> language -> per-block rules -> context pass (pipeline.classify)
          -> DOM evidence pass (DOM_RULES, the page title) -> figures the extraction left out
-         -> Result (title and date from the metadata, mode "html")
+         -> Result (title, date and author from the metadata, mode "html")
 
 trafilatura finds the main content and keeps its structure (headings, list items, quotes, table
 rows); it runs in its fast recall mode, and the project's rules and the DOM evidence give the
@@ -396,11 +397,12 @@ def blocks_from_body(body, evidence: Evidence) -> list[Block]:
 
 # --- Page metadata -------------------------------------------------------------------------------
 
-def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None]:
-    """Title and publication date from meta tags, JSON-LD and the page's title/h1, and htmldate
-    without its extensive search: the parts of trafilatura's metadata that this tool reports
-    (its full metadata pass also looks for authors, site names, tags and categories, and costs
-    as much as the content extraction)."""
+def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None, str | None]:
+    """Title, publication date and author from meta tags, JSON-LD and the page's title/h1, and
+    htmldate without its extensive search: the parts of trafilatura's metadata that this tool
+    reports (its full metadata pass also looks for site names, tags and categories, and costs
+    as much as the content extraction). The author is also read off a byline in the text when
+    the page's metadata names none."""
     from htmldate import find_date
 
     try:
@@ -409,7 +411,7 @@ def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None]:
         from trafilatura import extract_metadata
 
         meta = extract_metadata(tree, extensive=False)
-        return (meta.title or None), (meta.date or None)
+        return (meta.title or None), (meta.date or None), (meta.author or None)
     meta = examine_meta(tree)
     if not meta.title:  # JSON-LD only when the meta tags name no title: it costs a third of this
         try:
@@ -418,7 +420,7 @@ def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None]:
             log.debug("JSON-LD metadata failed", exc_info=True)
     title = meta.title or extract_title(tree)
     date = meta.date or find_date(tree, extensive_search=False, original_date=True)
-    return (title or None), (date or None)
+    return (title or None), (date or None), (meta.author or None)
 
 
 # --- DOM evidence pass ---------------------------------------------------------------------------
@@ -702,14 +704,14 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
         return _as_text(_stripped_text(html), config,
                         "the HTML could not be parsed: cleaned its text, tags stripped, as text")
     _prune(tree)  # JSON-LD stays for the metadata, and htmldate copies a smaller tree
-    title, date = page_metadata(tree)
+    title, date, author = page_metadata(tree)
     evidence = collect_evidence(tree)
     notes: list[str] = []
 
     def result(decisions, lang) -> Result:
         decisions = add_missing_captions(decisions, evidence.captions, config)
         return pipeline.build_result(decisions, lang, date=date, mode="html", notes=tuple(notes),
-                                     title=title)
+                                     title=title, author=author)
 
     blocks = _extraction(tree, EXTRACT_OPTIONS, evidence)
     tried = ["fast"]
@@ -760,5 +762,6 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
             notes.append(f"text mode also removed every line of {source}: "
                          "the page has no article body")
         return dataclasses.replace(cleaned, mode="html", notes=(*notes, *cleaned.notes),
-                                   title=title or cleaned.title, date=date or cleaned.date)
+                                   title=title or cleaned.title, date=date or cleaned.date,
+                                   author=author or cleaned.author)
     raise pipeline.EmptyDocument()  # no visible text: the same error as an empty text

@@ -16,7 +16,8 @@ class Category(str, enum.Enum):
     """Why a block is not article body."""
 
     TITLE = "title"  # the headline and its repeats (reported as metadata)
-    METADATA = "metadata"  # date markers, bylines at the top, datelines
+    METADATA = "metadata"  # date markers, datelines, reading times
+    BYLINE = "byline"  # the author's name at the top or the bottom (reported as Result.author)
     CAPTION = "caption"  # photo captions and credits
     TEASER = "teaser"  # related-article teasers, their summaries and author lines
     SUBSCRIPTION = "subscription"  # newsletter, subscribe and paywall prompts, form messages
@@ -39,6 +40,7 @@ class Hit:
     rule: str
     category: Category
     reason: str
+    value: str | None = None  # what the rule read off the block (a byline's name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,7 @@ class Result:
     decisions: tuple[Decision, ...] = field(repr=False, default=())
     mode: str = "text"  # text | full-page | html
     notes: tuple[str, ...] = ()  # fallbacks and other things a user should know
+    author: str | None = None  # from the byline (text) or the page metadata (HTML)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -121,6 +124,7 @@ class Result:
             "language": self.language,
             "language_confidence": round(self.language_confidence, 4),
             "date": self.date,
+            "author": self.author,
             "mode": self.mode,
             "removed": [r.to_dict() for r in self.removed],
         }

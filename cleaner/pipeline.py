@@ -83,7 +83,8 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
 
 
 def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, date: str | None,
-                 mode: str, notes: tuple[str, ...] = (), title: str | None = None) -> Result:
+                 mode: str, notes: tuple[str, ...] = (), title: str | None = None,
+                 author: str | None = None) -> Result:
     removed = tuple(Removed(d.block.source, d.final.category, d.final.rule, d.final.reason, d.block.line)
                     for d in decisions if d.removed and d.final is not None)
     if title is None:
@@ -93,9 +94,12 @@ def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, da
         date = next((iso_date(d.block.text) for d in decisions
                      if d.final is not None and d.final.rule == "metadata.date_line"
                      and iso_date(d.block.text)), None)
+    if author is None:
+        author = next((d.final.value for d in decisions if d.final is not None
+                       and d.final.category is Category.BYLINE and d.final.value), None)
     text = "\n\n".join(d.block.text for d in decisions if d.kept and d.block.text)
     return Result(text=text, title=title, language=lang.code, language_confidence=lang.confidence,
-                  date=date, removed=removed, decisions=decisions, mode=mode, notes=notes)
+                  date=date, removed=removed, decisions=decisions, mode=mode, notes=notes, author=author)
 
 
 #: Blocks this short may be widget labels (see detect_language).

@@ -60,7 +60,8 @@ def explain(doc_id: str, result: Result, width: int | None = None) -> str:
     lang = f"{result.language} ({result.language_confidence:.2f})" if result.language else "unknown"
     out = [f"# {doc_id}: language {lang}, mode {result.mode}, "
            f"title {json.dumps(result.title, ensure_ascii=False) if result.title else '-'}, "
-           f"date {result.date or '-'}"]
+           f"date {result.date or '-'}, "
+           f"author {json.dumps(result.author, ensure_ascii=False) if result.author else '-'}"]
     for note in result.notes:
         out.append(f"# note: {note}")
     kept = sum(1 for d in result.decisions if d.kept)

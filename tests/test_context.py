@@ -209,6 +209,28 @@ Mentions légales
 Plan d'accès au port
 """
 
+BYLINE_EN = """\
+Council backs a second daily ferry to the islands
+
+By Sarah Jenkins, Environment Correspondent
+
+The island ferry will run twice a day throughout the winter for the first time in a decade, the operator announced on Wednesday.
+
+By Monday the council had agreed to fund the extra crossing for three years, officials said.
+
+Reporting by Sarah Jenkins; Editing by John Smith
+"""
+
+BYLINE_DE = """\
+Die Fähre fährt im Winter zweimal am Tag
+
+Von Martin Keller und Anna Schmidt, NDR
+
+Die Fähre zur Insel fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal am Tag, teilte die Reederei mit.
+
+Von Berlin aus fährt der Zug künftig stündlich an die Küste, sagte ein Sprecher der Bahn.
+"""
+
 _OUTSIDE = ("page.outside_body", C.NAVIGATION)
 FULL_PAGE = {"full_page": True}
 
@@ -402,6 +424,9 @@ CONTEXT_CASES = [
      {9: ("ending.tail", C.NAVIGATION), 11: ("ending.tail", C.NAVIGATION),
       13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", ARTICLE_END_LIST_EN, {}),
+    ("label_bylines", "en", BYLINE_EN, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE),
+                                        9: ("byline.name", C.BYLINE)}),
+    ("label_bylines", "de", BYLINE_DE, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE)}),
     ("repeated_label_cards", "en", LISTING_EN, {}),
     ("teaser_after_lead_in", "en", HEAD_LABEL_EN,
      {5: ("teaser.lead_in", C.TEASER), 7: ("teaser.after_lead_in", C.TEASER), 9: ("teaser.after_lead_in", C.TEASER)}),

@@ -156,6 +156,14 @@ def test_title_and_date_from_meta_tags():
     assert r.paragraphs == ["Work starts in spring", *BODY]
 
 
+def test_author_from_the_meta_tags_else_none():
+    r = clean_html(page(head='<meta name="author" content="Sarah Jenkins">'))
+    assert r.author == "Sarah Jenkins"
+    assert r.to_dict()["author"] == "Sarah Jenkins"
+    assert r.paragraphs == BODY
+    assert clean_html(page()).author is None
+
+
 def test_fallback_to_text_mode_when_the_extraction_finds_nothing(monkeypatch):
     import cleaner.html
 

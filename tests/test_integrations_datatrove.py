@@ -41,10 +41,11 @@ def expected_metadata(text: str) -> dict:
         r = clean(text)
     except ValueError as exc:
         return {"clean_articles_title": None, "clean_articles_language": None,
-                "clean_articles_date": None, "clean_articles_removed": [],
+                "clean_articles_date": None, "clean_articles_author": None, "clean_articles_removed": [],
                 "clean_articles_error": str(exc)}
     return {"clean_articles_title": r.title, "clean_articles_language": r.language,
-            "clean_articles_date": r.date, "clean_articles_removed": [x.to_dict() for x in r.removed],
+            "clean_articles_date": r.date, "clean_articles_author": r.author,
+            "clean_articles_removed": [x.to_dict() for x in r.removed],
             "clean_articles_error": None}
 
 

@@ -66,14 +66,14 @@ def spark(request):
 
 def expected(text: str | None) -> dict:
     if text is None:
-        return {"title": None, "language": None, "date": None, "removed": None, "error": "no text (null)",
+        return {"title": None, "language": None, "date": None, "author": None, "removed": None, "error": "no text (null)",
                 "text": None}
     try:
         r = clean(text)
     except ValueError as exc:
-        return {"title": None, "language": None, "date": None, "removed": None, "error": str(exc),
+        return {"title": None, "language": None, "date": None, "author": None, "removed": None, "error": str(exc),
                 "text": None}
-    return {"title": r.title, "language": r.language, "date": r.date,
+    return {"title": r.title, "language": r.language, "date": r.date, "author": r.author,
             "removed": [x.to_dict() for x in r.removed], "error": None, "text": r.text}
 
 
@@ -89,6 +89,7 @@ def test_udf_matches_single_process(spark):
     for row in rows:
         want = expected(docs[row["id"]])
         got = {"title": row["clean_title"], "language": row["clean_language"], "date": row["clean_date"],
+               "author": row["clean_author"],
                "removed": json.loads(row["clean_removed"]) if row["clean_removed"] is not None else None,
                "error": row["clean_error"], "text": row["clean_text"]}
         assert got == want, row["id"]

@@ -33,17 +33,17 @@ log = logging.getLogger(__name__)
 #: Prefix of every metadata key this step writes, so it never overwrites the reader's own keys
 #: (WARC and Common Crawl readers already set `date` and `title`-like fields).
 PREFIX = "clean_articles_"
-FIELDS = ("title", "language", "date", "removed", "error")
+FIELDS = ("title", "language", "date", "author", "removed", "error")
 
 
 def metadata_for(result: Result | None, error: str | None = None) -> dict[str, Any]:
     """The metadata entries for one document: its result's fields, or the error."""
     if result is None:
-        values: dict[str, Any] = {"title": None, "language": None, "date": None, "removed": [],
-                                  "error": error}
+        values: dict[str, Any] = {"title": None, "language": None, "date": None, "author": None,
+                                  "removed": [], "error": error}
     else:
         values = {"title": result.title, "language": result.language, "date": result.date,
-                  "removed": [r.to_dict() for r in result.removed], "error": None}
+                  "author": result.author, "removed": [r.to_dict() for r in result.removed], "error": None}
     return {PREFIX + k: values[k] for k in FIELDS}
 
 

@@ -28,9 +28,9 @@ from ..pipeline import InputError, clean
 log = logging.getLogger(__name__)
 
 #: The struct the UDF returns, one field per output column (without the prefix).
-SCHEMA = ("text string, title string, language string, date string, removed string, "
-          "error string")
-FIELDS = ("text", "title", "language", "date", "removed", "error")
+SCHEMA = ("text string, title string, language string, date string, author string, "
+          "removed string, error string")
+FIELDS = ("text", "title", "language", "date", "author", "removed", "error")
 
 
 def clean_record(text: object, config: Config) -> dict[str, str | None]:
@@ -46,7 +46,7 @@ def clean_record(text: object, config: Config) -> dict[str, str | None]:
         return dict.fromkeys(FIELDS) | {"error": error}
     removed = json.dumps([x.to_dict() for x in r.removed], ensure_ascii=False)
     return {"text": r.text, "title": r.title, "language": r.language, "date": r.date,
-            "removed": removed, "error": None}
+            "author": r.author, "removed": removed, "error": None}
 
 
 def clean_udf(config: Config | None = None):

@@ -1,0 +1,132 @@
+"""Bylines: the author's name at the top or the bottom of an article ("By Sarah Jenkins,
+Environment Correspondent", "Von Martin Keller", "Por Laura Martínez | Madrid", "Reporting by
+Jane Doe; Editing by John Smith").
+
+A byline is a short line that opens with a language's byline words (the `[byline]` section of
+the phrase files: "By", "Von", "Par", "Por", "Autor:") followed by a person's name: two to four
+capitalised words, with the particles names carry ("van", "de", "von der") and initials, and
+several names joined by "and" or a comma. After the name may come a role, a desk, a place or a
+date, a few words. The position decides the rest: among the first blocks of the text (above the
+second paragraph of prose) or after the last paragraph. The same words open body sentences ("By
+Monday the council had agreed", "Von Berlin aus fährt der Zug"): a sentence does not read as a
+name, so it stays. The name is reported as `Result.author`.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Category
+
+#: A byline is a short line: the words, the names, a role or a date.
+MAX_WORDS = 20
+#: At the top, bylines sit above the second prose paragraph, within this many kept blocks.
+TOP_REACH = 8
+#: At the bottom, after the last prose paragraph, within this many kept blocks of the end.
+BOTTOM_REACH = 3
+#: After the names, a role, a desk or a place: at most this many words.
+MAX_ROLE_WORDS = 8
+#: A person's name: this many words at least (first and last name) and at most.
+NAME_MIN_WORDS = 2
+NAME_MAX_WORDS = 4
+#: Lowercase words inside names, across languages.
+PARTICLES = frozenset({"de", "da", "di", "du", "des", "del", "della", "dos", "das", "do", "van", "von",
+                       "der", "den", "ter", "ten", "zu", "la", "le", "y", "bin", "ibn", "al", "el", "af", "av"})
+#: Words joining two names ("Jane Doe and John Smith").
+JOINERS = frozenset({"and", "und", "et", "y", "e", "i", "och", "og", "en", "&", "és", "ja"})
+#: Where the names end: a role, a place or a date follows.
+_END_OF_NAMES = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|\d)")
+_JOINED = re.compile(r"\s+(?:" + "|".join(sorted(map(re.escape, JOINERS))) + r")\s+")
+_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*$")
+#: The last word of the byline words that open the later credits of a line ("Editing by").
+_BY_WORDS = frozenset({"by", "von", "par", "por", "di", "door", "av", "af", "da", "de"})
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of a name ("Martínez", "O'Brien", "Jean-Luc", "J.")."""
+    if _INITIAL.match(word):
+        return True
+    letters = word.strip(".'’")
+    return bool(letters) and letters[0].isupper() and all(c.isalpha() or c in "-'’." for c in letters)
+
+
+def _person(name: str, common: frozenset[str]) -> bool:
+    """Two to four capitalised words; the text never uses the first in lowercase, nor most of
+    them (so "The Numbers" or "Qué Importa" is a headline, not a name; "Sarah Young" is one)."""
+    words = name.split()
+    core = [w for w in words if w.lower() not in PARTICLES]
+    if not (NAME_MIN_WORDS <= len(core) <= NAME_MAX_WORDS and all(_name_word(w) for w in core)
+            and words[-1].lower() not in PARTICLES):
+        return False
+    used = [w.lower().strip(".") in common for w in core]
+    return not used[0] and 2 * sum(used) <= len(core)
+
+
+def names(rest: str, common: frozenset[str] = frozenset()) -> str | None:
+    """The names at the start of what follows the byline words ("Sarah Jenkins" in "Sarah
+    Jenkins, Environment Correspondent"), or None when it does not read as names ("Monday the
+    council had agreed"). Names joined by "and" ("Jane Doe and John Smith"), or listed with
+    commas up to an "and", count as one credit. `common` holds the words the text uses in
+    lowercase."""
+    rest = rest.strip(" :–—-|·")
+    end = _END_OF_NAMES.search(rest)
+    parts = [p.strip() for p in (rest[:end.start()] if end else rest).split(",")]
+    last = next((k for k in range(len(parts) - 1, 0, -1) if _JOINED.search(parts[k])), 0)
+    credited = parts[:last + 1]
+    people = [p for part in credited for p in _JOINED.split(part)]
+    if not people or not all(_person(p, common) for p in people):
+        return None
+    after = " ".join(parts[last + 1:]) + (rest[end.start():] if end else "")
+    if len(after.split()) > MAX_ROLE_WORDS or (after.strip() and rest.rstrip().endswith(".")):
+        return None  # a clause follows the names: a sentence
+    return ", ".join(credited)
+
+
+def author_of(line, common: frozenset[str] = frozenset()) -> str | None:
+    """The author named by a byline line, or None when the line is not a byline. A line of
+    several credits ("Reporting by ...; Editing by ...") names the first."""
+    m = line.first_match("byline")
+    text = line.text.strip()
+    if m is None or m.kind != "prefix" or line.words > MAX_WORDS or text.endswith(("?", "!", ":")):
+        return None
+    found = None
+    for n, segment in enumerate(re.split(r"\s*;\s*", text)):
+        words = segment.split()
+        if n == 0:
+            taken = len(m.phrase.split())
+        else:  # "Editing by", "Additional reporting by"
+            taken = next((k + 1 for k, w in enumerate(words[:3]) if w.lower().rstrip(":") in _BY_WORDS), None)
+        if taken is None or len(words) <= taken:
+            return None
+        who = names(" ".join(words[taken:]), common)
+        if who is None:
+            return None
+        found = found or who
+    return found
+
+
+#: A line a per-block rule labelled as metadata ("Jane Doe | 5 March 2025") may be a byline.
+_RELABELLED = frozenset({Category.METADATA})
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def label_bylines(s) -> None:
+    """Bylines at the top (above the second prose paragraph) and at the bottom (after the last)."""
+    order = [i for i, hit in enumerate(s.labels) if hit is None or hit.category in _RELABELLED]
+    if not order or not any(s.lines[i].matches and "byline" in s.lines[i].sections() for i in order):
+        return
+    common = frozenset(w for line in s.lines for w in _WORDS.findall(line.text) if w.islower())
+    prose = [i for i in order if s.lines[i].prose]
+    second = prose[1] if len(prose) > 1 else len(s.lines)
+    last = prose[-1] if prose else -1
+    top = [i for i in order[:TOP_REACH] if i < second]
+    bottom = [i for i in order[-BOTTOM_REACH:] if i > last]
+    for i in dict.fromkeys(top + bottom):
+        line = s.lines[i]
+        if not line.matches or "byline" not in line.sections():
+            continue
+        who = author_of(line, common)
+        if who is None:
+            continue
+        where = "at the top" if i in top else "after the last paragraph"
+        s.label(i, "byline.name", Category.BYLINE, f"byline {where}: "
+                f"{line.first_match('byline').describe()} and a name ({who})", value=who)
