@@ -146,6 +146,7 @@ def _positive_int(value: str) -> int:
 
 
 def list_rules(out: TextIO) -> None:
+    from . import spans
     from .context import HEURISTICS
     from .pipeline import rules
 
@@ -155,6 +156,9 @@ def list_rules(out: TextIO) -> None:
     out.write("context heuristics (run in this order):\n")
     for h in HEURISTICS:
         out.write(f"  {h.__name__:<30} {first_paragraph(h.__doc__)}\n")
+    out.write("span rules (parts of kept blocks, after the context pass):\n")
+    for name, fn in (("caption.credit_trim", spans.trimmed_credit), ("caption.credit_glued", spans.glued_credit)):
+        out.write(f"  {name:<30} {first_paragraph(fn.__doc__)}\n")
 
 
 def first_paragraph(doc: str | None) -> str:

@@ -67,6 +67,16 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A part of a block removed on its own (a credit glued to a body paragraph): character
+    offsets [start, end) in the block's text, and why."""
+
+    start: int
+    end: int
+    hit: Hit
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """What happened to one block: its first label (per-block rules), its final label (after the
     context pass), and whether it stays in the body (a labelled block stays when the configuration
@@ -77,10 +87,20 @@ class Decision:
     final: Hit | None
     kept: bool
     note: str = ""  # why the block stayed, when a rule or the configuration had a say
+    spans: tuple[Span, ...] = ()  # parts of a kept block removed on their own
 
     @property
     def removed(self) -> bool:
         return not self.kept
+
+    @property
+    def text(self) -> str:
+        """What the body keeps of the block: its text without its removed spans."""
+        if not self.spans:
+            return self.block.text
+        from .spans import cut
+
+        return cut(self.block.text, self.spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +112,15 @@ class Removed:
     rule: str
     reason: str
     line: int
+    start: int | None = None  # a span of the block: character offsets [start, end) in its text
+    end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "category": self.category.value, "rule": self.rule,
-                "reason": self.reason, "line": self.line}
+        out = {"text": self.text, "category": self.category.value, "rule": self.rule,
+               "reason": self.reason, "line": self.line}
+        if self.start is not None:
+            out |= {"start": self.start, "end": self.end}
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +162,10 @@ class Result:
                  "rule": d.final.rule if d.final else None,
                  "reason": d.final.reason if d.final else None,
                  "first_rule": d.first.rule if d.first else None,
-                 "note": d.note or None}
+                 "note": d.note or None,
+                 **({"spans": [{"start": s.start, "end": s.end, "text": d.block.text[s.start:s.end],
+                                "category": s.hit.category.value, "rule": s.hit.rule,
+                                "reason": s.hit.reason} for s in d.spans]} if d.spans else {})}
                 for d in self.decisions
             ]
         return out

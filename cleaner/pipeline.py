@@ -1,14 +1,15 @@
 """clean(): the steps, in order.
 
-    text -> blocks -> metadata markers -> language -> per-block rules -> context pass
+    text -> blocks -> metadata markers -> language -> per-block rules -> context pass -> spans
          -> configuration (--keep/--only) -> Result
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
-from . import context, fullpage, language
+from . import context, fullpage, language, spans
 from .config import Config
 from .features import line_features
 from .lexicon import matcher_for, normalize
@@ -19,6 +20,7 @@ from .text import split_blocks
 
 #: English lists always apply as well: many sites keep English widget labels in every language.
 FALLBACK_LANGUAGES = ("en",)
+_WORDS = re.compile(r"[^\W\d_]+")
 #: A machine date marker glued to a block is only looked for in the first few blocks.
 MARKER_SCAN_BLOCKS = 3
 
@@ -73,20 +75,33 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     full_page = fullpage.looks_full_page(lines) if config.full_page is None else config.full_page
     state = context.run(lines, first, full_page=full_page)
     decisions = []
+    trims = config.removes(Category.CAPTION)
+    common = functools.cache(lambda: frozenset(w for b in blocks for w in _WORDS.findall(b.text) if w.islower()))
     for i, b in enumerate(blocks):
         final, note = state.labels[i], state.notes.get(i, "")
+        span = None
+        if trims and final is not None and final.category is Category.CAPTION:
+            span = spans.trimmed_credit(lines[i], final)  # a body paragraph closed by a credit
+            if span is not None:
+                final = None
+        elif trims and final is None:
+            span = spans.glued_credit(lines[i], common)
         kept = final is None or not config.removes(final.category)
         if final is not None and kept:
             note = f"category '{final.category}' is kept by the configuration"
-        decisions.append(Decision(b, first[i], final, kept, note))
+        decisions.append(Decision(b, first[i], final, kept, note, (span,) if span else ()))
     return tuple(decisions), full_page
 
 
 def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, date: str | None,
                  mode: str, notes: tuple[str, ...] = (), title: str | None = None,
                  author: str | None = None) -> Result:
-    removed = tuple(Removed(d.block.source, d.final.category, d.final.rule, d.final.reason, d.block.line)
-                    for d in decisions if d.removed and d.final is not None)
+    removed = tuple(sorted(
+        [Removed(d.block.source, d.final.category, d.final.rule, d.final.reason, d.block.line)
+         for d in decisions if d.removed and d.final is not None]
+        + [Removed(d.block.text[s.start:s.end], s.hit.category, s.hit.rule, s.hit.reason, d.block.line,
+                   s.start, s.end) for d in decisions if d.kept for s in d.spans],
+        key=lambda r: (r.line, r.start or 0)))
     if title is None:
         title = next((d.block.text for d in decisions
                       if d.final is not None and d.final.category is Category.TITLE), None)
@@ -97,7 +112,7 @@ def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, da
     if author is None:
         author = next((d.final.value for d in decisions if d.final is not None
                        and d.final.category is Category.BYLINE and d.final.value), None)
-    text = "\n\n".join(d.block.text for d in decisions if d.kept and d.block.text)
+    text = "\n\n".join(t for d in decisions if d.kept and (t := d.text))
     return Result(text=text, title=title, language=lang.code, language_confidence=lang.confidence,
                   date=date, removed=removed, decisions=decisions, mode=mode, notes=notes, author=author)
 
@@ -141,4 +156,20 @@ def clean(text: str, config: Config | None = None, **overrides) -> Result:
     blocks, date = _split_markers(split_blocks(text))
     lang = detect_language(blocks, config)
     decisions, full_page = classify(blocks, config, lang)
+    decisions = _trims_that_keep_the_language(decisions, config)
     return build_result(decisions, lang, date=date, mode="full-page" if full_page else "text")
+
+
+def _trims_that_keep_the_language(decisions: tuple[Decision, ...], config: Config) -> tuple[Decision, ...]:
+    """The decisions, without their spans if removing them would change the language the body
+    is read in: cleaning the output again must read it in the same language and find the same
+    labels (idempotence). It only matters on texts that mix languages, whose detection a few
+    words can tip."""
+    if config.lang or not any(d.spans for d in decisions):
+        return decisions
+    kept = [d for d in decisions if d.kept]
+    before = detect_language([d.block for d in kept], config)
+    after = detect_language([dataclasses.replace(d.block, text=d.text) for d in kept], config)
+    if languages_for(before) == languages_for(after):
+        return decisions
+    return tuple(dataclasses.replace(d, spans=()) if d.spans else d for d in decisions)

@@ -77,4 +77,9 @@ def explain(doc_id: str, result: Result, width: int | None = None) -> str:
             why = f"{why}; {d.note}" if why else d.note
         if why:
             out.append(f"{'':>5}  {'':<8}  {'':<12}  {'':<28}  why: {why}")
+        for span in d.spans:  # a part of the kept block removed on its own
+            out.append(f"{d.block.line:>5}  {'trim':<8}  {span.hit.category.value:<12}  {span.hit.rule:<28}  "
+                       f"{_short(d.block.text[span.start:span.end], width)} "
+                       f"[characters {span.start}-{span.end}]")
+            out.append(f"{'':>5}  {'':<8}  {'':<12}  {'':<28}  why: {span.hit.reason}")
     return "\n".join(out) + "\n"

@@ -1,0 +1,97 @@
+"""Credits removed as spans of a block: the body paragraph stays, only the credit goes, with its
+category, rule, reason and character offsets; captions still go whole."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import Category, clean
+
+LEDE = {
+    "en": "The island ferry will run twice a day throughout the winter for the first time in a decade, "
+          "the operator announced on Wednesday.",
+    "de": "Die Fähre zur Insel fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal am Tag, "
+          "teilte die Reederei am Mittwoch mit.",
+    "es": "El ferry a la isla hará dos viajes diarios durante todo el invierno por primera vez en una "
+          "década, anunció el miércoles la naviera.",
+}
+
+#: (lang, paragraph as the body keeps it, the credit glued or appended to it, rule)
+CASES = [
+    ("en", "Islanders had complained for years that a single daily crossing left them unable to reach "
+           "hospital appointments on the mainland.", "Reuters", "caption.credit_glued"),
+    ("en", "The harbour master said the new berth would be ready by March, and that the older boat would "
+           "be refitted over the summer.", "Jane Doe/AFP", "caption.credit_glued"),
+    ("de", "Hunde sind am Strand der Insel in der Hauptsaison zwischen Mai und September und auch im "
+           "Winter verboten", "Martin Keller", "caption.credit_glued"),
+    ("es", "“Hemos realizado avances importantes que han permitido enfrentar esta situación”, explicó la "
+           "ministra. “Seguiremos hasta que cada isla tenga dos viajes al día”, añadió.", " Archivo/La Gaceta",
+     "caption.credit_trim"),
+    ("en", "Residents queued at the harbour before dawn to see the first boat leave. Many of them had "
+           "campaigned for the second crossing for more than ten years, and some wept as it left.",
+     " Photo: Jane Doe", "caption.credit_trim"),
+    ("en", "Residents queued at the harbour before dawn to see the first boat leave. Many of them had "
+           "campaigned for the second crossing for more than ten years, and some wept as it left.",
+     " (Photo credit: Jane Doe)", "caption.credit_trim"),
+]
+
+
+@pytest.mark.parametrize(("lang", "body", "credit", "rule"), CASES, ids=[c[2].strip() for c in CASES])
+def test_a_credit_at_the_end_of_a_body_paragraph_is_trimmed(lang, body, credit, rule):
+    block = body + credit
+    result = clean("\n\n".join([LEDE[lang], block, LEDE[lang]]), lang=lang)
+    assert result.paragraphs == [LEDE[lang], body, LEDE[lang]]
+    [span] = [r for r in result.removed if r.start is not None]
+    assert (span.rule, span.category, span.line) == (rule, Category.CAPTION, 3)
+    assert block[span.start:span.end] == credit.strip()
+    assert span.to_dict()["start"] == span.start and span.reason
+    # a second pass finds nothing more to trim (idempotence)
+    again = clean(result.text, lang=lang)
+    assert again.text == result.text
+
+
+def test_a_caption_with_its_credit_still_goes_whole():
+    caption = "The ferry leaves the harbour at dawn. Photo: Jane Doe"
+    result = clean("\n\n".join([LEDE["en"], caption, LEDE["en"]]), lang="en")
+    assert result.paragraphs == [LEDE["en"], LEDE["en"]]
+    assert [(r.rule, r.start) for r in result.removed] == [("caption.phrase", None)]
+
+
+#: Body paragraphs whose ends look glued but are not credits: they stay whole.
+NEGATIVES = [
+    "We tested every model on the same route and found the lighter boats handled the swell better on YouTube Music",
+    "The new timetable is published on the operator's website and in the harbour office at St.Petersburg",
+    "Increase experimentation with these tools for topic research, content gap analysisContent Gap Analysis",
+    "Die neue Fähre wurde in einer Werft in Norwegen gebaut und soll im Frühjahr in Dienst gehen, sagte der Sprecher.",
+    "El nuevo horario se publicará en la web de la naviera y en la oficina del puerto, según la empresa.",
+    "Mehr als zwei Drittel der Inselbewohner nutzen die Fähre mindestens einmal pro Woche, meist für den EinkaufAldi",
+]
+
+
+@pytest.mark.parametrize("paragraph", NEGATIVES, ids=[n[-25:] for n in NEGATIVES])
+def test_paragraph_ends_that_are_not_credits_stay(paragraph):
+    text = "\n\n".join([LEDE["en"], paragraph, LEDE["en"]])
+    result = clean(text)
+    assert paragraph in result.paragraphs
+    assert not [r for r in result.removed if r.start is not None]
+
+
+def test_keep_caption_keeps_the_credit():
+    block = CASES[0][1] + CASES[0][2]
+    result = clean("\n\n".join([LEDE["en"], block]), lang="en", keep=["caption"])
+    assert block in result.paragraphs
+    assert not result.removed
+
+
+def test_spans_in_explain_and_json():
+    from cleaner.render import explain
+
+    block = CASES[0][1] + CASES[0][2]
+    result = clean("\n\n".join([LEDE["en"], block]), lang="en")
+    shown = explain("doc", result)
+    assert "trim" in shown and "caption.credit_glued" in shown and "[characters" in shown
+    data = result.to_dict(explain=True)
+    [span] = data["blocks"][1]["spans"]
+    assert span["text"] == "Reuters" and span["rule"] == "caption.credit_glued"
+    assert json.loads(json.dumps(data))["removed"][0]["end"] == len(block)
