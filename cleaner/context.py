@@ -377,7 +377,11 @@ def _card_like(s: State, zone: list[int], pos: int) -> bool:
 
 def trailing_block(s: State) -> None:
     """After a run of end-of-article markers (share, comments, subscribe) everything left is a
-    trailing block, provided it is made of teaser cards: titles, summaries and author lines."""
+    trailing block, provided it is made of teaser cards: titles, summaries and author lines.
+    Article-shaped texts only: after a forum post's or a product's share bar come its content's
+    own short lines."""
+    if not s.article_shaped:
+        return
     n = len(s.lines)
     seen_body, run, tried = False, 0, set()
     for i, hit in enumerate(s.labels):
