@@ -378,10 +378,8 @@ def _card_like(s: State, zone: list[int], pos: int) -> bool:
 def trailing_block(s: State) -> None:
     """After a run of end-of-article markers (share, comments, subscribe) everything left is a
     trailing block, provided it is made of teaser cards: titles, summaries and author lines.
-    Article-shaped texts only: after a forum post's or a product's share bar come its content's
-    own short lines."""
-    if not s.article_shaped:
-        return
+    Only when the text before the markers is article-shaped: after a forum post's or a
+    product's share bar come its content's own short lines."""
     n = len(s.lines)
     seen_body, run, tried = False, 0, set()
     for i, hit in enumerate(s.labels):
@@ -393,7 +391,7 @@ def trailing_block(s: State) -> None:
         if run < END_RUN_MIN:
             continue
         zone = tuple(k for k in range(i + 1, n) if s.kept(k) or s.category(k) in CARD_PARTS)
-        if not zone or zone in tried:
+        if not zone or zone in tried or not (s.full_page or article_shaped(s.lines[:i + 1])):
             continue
         tried.add(zone)
         cards = sum(1 for pos in range(len(zone)) if _card_like(s, list(zone), pos))

@@ -551,3 +551,22 @@ def test_a_listing_without_a_run_of_prose_is_not_a_full_page():
                           ("fr", "\n".join(f"Gîte {i}\n{i % 5 + 1} chambres\nà partir de {50 + i} € la nuit"
                                            for i in range(70)))):
         assert clean(listing, lang=lang).mode == "text", lang
+
+
+def test_no_trailing_block_after_the_share_bar_of_a_page_that_is_not_an_article():
+    """A product page or a forum thread: short lines, a share bar, then more of its own short
+    lines (which look like teaser cards). Before the markers the text is not article-shaped, so
+    what follows them is the page's content."""
+    page = "\n".join([
+        "Trail running shoe, model 2",
+        "A light trail shoe for long runs on rocky ground, tested by our team over three months.",
+        "Weight: 280 g", "Drop: 8 mm", "Colours: blue, red", "Sizes: 38 to 47", "Price: 140 euros",
+        "Upper: recycled mesh", "Outsole: rubber lugs", "Stack: 30 mm", "Rating: 4 of 5",
+        "Share on Facebook", "Share on X",
+        "Grip on wet rock", "The outsole kept its grip on wet limestone in our tests",
+        "Fit and comfort", "Roomy toe box, narrow heel, no hot spots after two hours",
+        "Durability", "The upper showed wear at the flex point after 300 km",
+    ])
+    result = clean(page, lang="en")
+    assert not [r for r in result.removed if r.rule == "teaser.trailing_block"]
+    assert "Durability" in result.paragraphs
