@@ -18,6 +18,7 @@ _CLOSING = "\"'”’»)]"
 # List markers: dashes and bullets, and the "+" / "o" markers text browsers use for nested lists.
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸+]\s+|o\s+(?=[A-ZÀ-Þ\d])|[-–—](?=[A-ZÀ-Þ¿¡\"“„«]))")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_COMPOUND = re.compile(r"\w+(?:-\w+)*")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 #: A headline is at most this many words; longer unpunctuated lines are truncated prose.
@@ -66,9 +67,17 @@ class Line:
 
     def addresses_reader(self) -> bool:
         """Whether the line speaks to the reader or as the site ("you", "our", "unser"):
-        computed when asked, a prompt's sign that a plain sentence lacks."""
-        if any(w in self.reader_words for w in _WORD.findall(self.norm)):
-            return True
+        computed when asked, a prompt's sign that a plain sentence lacks. A word inside a
+        hyphenated compound counts only when the compound opens the line: "Abonnez-vous à la
+        newsletter" is a prompt, "un rendez-vous médical" is not."""
+        words = self.reader_words
+        for n, m in enumerate(_COMPOUND.finditer(self.norm)):
+            token = m.group(0)
+            if "-" not in token:
+                if token in words:
+                    return True
+            elif n == 0 and any(part in words for part in token.split("-")):
+                return True
         cased = self.reader_cased
         return bool(cased) and any(w in cased for w in _WORD.findall(self.text)[1:])
 

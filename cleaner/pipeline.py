@@ -13,7 +13,7 @@ from . import context, fullpage, language, spans
 from .config import Config
 from .features import line_features
 from .lexicon import matcher_for, normalize
-from .model import Block, Category, Decision, Removed, Result
+from .model import Block, Category, Decision, Hit, Removed, Result, Span
 from .rules import Rule, first_hit, registry
 from .rules.metadata import LEADING_MARKER, iso_date
 from .text import split_blocks
@@ -43,6 +43,11 @@ class EmptyDocument(InputError):
 @functools.lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     return registry()
+
+
+#: Rules that judge a block by its phrases: a block they label may be a paragraph with one
+#: boilerplate sentence at an edge (see spans.edge_sentences).
+_PHRASE_RULES = frozenset(r.name for r in registry() if r.section is not None)
 
 
 def _split_markers(blocks: list[Block]) -> tuple[list[Block], str | None]:
@@ -77,19 +82,37 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     decisions = []
     trims = config.removes(Category.CAPTION)
     common = functools.cache(lambda: frozenset(w for b in blocks for w in _WORDS.findall(b.text) if w.islower()))
+    phrase_rules = tuple(r for r in table if r.section is not None)
+
+    def judge(b: Block, sentence: str) -> Hit | None:
+        line = line_features(dataclasses.replace(b, text=sentence, raw=""), matcher)
+        hit = first_hit(line, phrase_rules) if line.matches else None
+        if hit is None or not config.removes(hit.category):
+            return None
+        return hit if spans.label_sentence(line, hit) else None
+
     for i, b in enumerate(blocks):
         final, note = state.labels[i], state.notes.get(i, "")
-        span = None
+        found: tuple[Span, ...] = ()
+        if final is not None and final is first[i] and final.rule in _PHRASE_RULES \
+                and final.category is not Category.CAPTION:
+            # a phrase rule labelled the whole block: only its edge sentences, if the rest is prose
+            found = spans.edge_sentences(b.text, functools.partial(judge, b), bool(lines[i].matches))
+            if found:
+                final = None
         if trims and final is not None and final.category is Category.CAPTION:
             span = spans.trimmed_credit(lines[i], final)  # a body paragraph closed by a credit
             if span is not None:
-                final = None
-        elif trims and final is None:
-            span = spans.glued_credit(lines[i], common)
+                final, found = None, (span,)
+        elif final is None and not found:
+            found = spans.edge_sentences(b.text, functools.partial(judge, b), bool(lines[i].matches)) \
+                if lines[i].length >= spans.EDGE_REST_MIN_LEN else ()
+            span = spans.glued_credit(lines[i], common) if trims and not found else None
+            found = found or ((span,) if span else ())
         kept = final is None or not config.removes(final.category)
         if final is not None and kept:
             note = f"category '{final.category}' is kept by the configuration"
-        decisions.append(Decision(b, first[i], final, kept, note, (span,) if span else ()))
+        decisions.append(Decision(b, first[i], final, kept, note, found))
     return tuple(decisions), full_page
 
 

@@ -138,3 +138,105 @@ def cut(text: str, spans: tuple[Span, ...]) -> str:
         pos = max(pos, span.end)
     out.append(text[pos:])
     return re.sub(r"[ \t]{2,}", " ", "".join(out)).strip()
+
+
+# --- Boilerplate sentences at the edges of a block ------------------------------------------------
+
+# Where one sentence ends and the next starts: a sentence end, closing quotes, then a space (or
+# nothing, when the extractor glued two elements: "... the mainland.Click to tweet") and a capital.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)]*(?:\s+(?=[\"'„“«(¿¡]?[A-ZÀ-Þ0-9])|(?<=[^\W\d_A-ZÀ-Þ]{2}[.!?])(?=[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]))")
+#: Edge sentences are judged when they are at most this long (prompts and banners are short).
+EDGE_MAX_LEN = 300
+#: What stays of the block must be prose: this long, ending like a sentence.
+EDGE_REST_MIN_LEN = 80
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """The sentences of a block as [start, end) offsets."""
+    bounds, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        if m.end() > start:
+            bounds.append((start, m.start() if m.group(0).strip(" ") == "" else m.end()))
+            start = m.end()
+    bounds.append((start, len(text)))
+    return [(a, b) for a, b in bounds if text[a:b].strip()]
+
+
+def edge_sentences(text: str, judge: Callable[[str], Hit | None], head_matches: bool = True) -> tuple[Span, ...]:
+    """Boilerplate sentences at the start or the end of a block of several sentences ("We use
+    cookies to improve your experience. Accept", "... Click to tweet", "Subscribe to our
+    newsletter!"): each sentence a per-block phrase rule labels when judged on its own, from
+    either edge, as long as what stays is a paragraph of prose. `judge` runs the rules on one
+    sentence. Only short sentences are judged (see label_sentence), and the first one whatever
+    its length when the block's head matched a phrase (`head_matches`): a long sentence can only
+    be a cookie banner, a legal line or a caption, and those open the block's head."""
+    if not _edge_candidate(text, judge, head_matches):
+        return ()  # the common case, found without splitting the whole block
+    bounds = sentence_bounds(text)
+    if len(bounds) < 2:
+        return ()
+
+    def hit(k: int) -> Hit | None:
+        a, b = bounds[k]
+        if b - a > EDGE_MAX_LEN or (text.count(" ", a, b) >= EDGE_LABEL_MAX_WORDS and not (k == 0 and head_matches)):
+            return None
+        return judge(text[a:b].strip())
+
+    found: list[Span] = []
+    lo, hi = 0, len(bounds) - 1
+    while lo < hi and (h := hit(lo)) is not None:
+        found.append(Span(bounds[lo][0], bounds[lo][1], _sentence_hit(h, "first")))
+        lo += 1
+    while hi > lo and (h := hit(hi)) is not None:
+        found.append(Span(bounds[hi][0], bounds[hi][1], _sentence_hit(h, "last")))
+        hi -= 1
+    if not found:
+        return ()
+    rest = text[bounds[lo][0]:bounds[hi][1]].strip()
+    if len(rest) < EDGE_REST_MIN_LEN or not _ends_sentence(rest):
+        return ()  # what would stay is not a paragraph: the block is boilerplate or a caption
+    return tuple(sorted(found, key=lambda s: s.start))
+
+
+#: Inside a paragraph, a sentence is boilerplate only when it is a label or a prompt of a few
+#: words that opens with (or is) the phrase: "Click to tweet", "Subscribe to our newsletter!",
+#: "Read more here." A longer sentence that mentions a phrase ("You won't have to subscribe to new
+#: software services.") is body, even when it speaks to the reader. Cookie banners, legal lines
+#: and captions are sentences by nature, of any length.
+EDGE_LABEL_MAX_WORDS = 8
+_SENTENCE_CATEGORIES = frozenset({Category.COOKIE, Category.LEGAL, Category.CAPTION})
+
+
+def label_sentence(line: Line, hit: Hit) -> bool:
+    """Whether a sentence a phrase rule labelled reads as boilerplate inside a paragraph."""
+    if hit.category in _SENTENCE_CATEGORIES:
+        return True
+    section = hit.category.value
+    return line.words <= EDGE_LABEL_MAX_WORDS and any(
+        m.section == section and m.kind in ("exact", "prefix") for m in line.matches)
+
+
+def _edge_candidate(text: str, judge: Callable[[str], Hit | None], head_matches: bool) -> bool:
+    """Whether the first or the last sentence of the block is labelled (the test edge_sentences
+    starts with, done on the block's two ends only)."""
+    first = _BOUNDARY.search(text, 0, EDGE_MAX_LEN + 8)
+    if first is not None:
+        head = text[:first.start()].strip()
+        if head and (head_matches or head.count(" ") < EDGE_LABEL_MAX_WORDS) and judge(head) is not None:
+            return True
+    tail_from = max(0, len(text) - EDGE_MAX_LEN)
+    last = None
+    for last in _BOUNDARY.finditer(text, tail_from):
+        pass
+    if last is None or (first is None and tail_from == 0):
+        return False
+    tail = text[last.end():].strip()
+    return bool(tail) and tail.count(" ") < EDGE_LABEL_MAX_WORDS and judge(tail) is not None
+
+
+def _sentence_hit(h: Hit, where: str) -> Hit:
+    return Hit(h.rule, h.category, f"{where} sentence of a paragraph: {h.reason}")
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’»)] ").endswith((".", "!", "?", "…"))

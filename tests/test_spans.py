@@ -95,3 +95,53 @@ def test_spans_in_explain_and_json():
     [span] = data["blocks"][1]["spans"]
     assert span["text"] == "Reuters" and span["rule"] == "caption.credit_glued"
     assert json.loads(json.dumps(data))["removed"][0]["end"] == len(block)
+
+
+# --- boilerplate sentences at the edges of a paragraph ------------------------------------------
+
+BODY_SENTENCE = {
+    "en": "Islanders had complained for years that a single daily crossing left them unable to reach "
+          "hospital appointments on the mainland.",
+    "de": "Die Inselbewohner hatten jahrelang beklagt, dass sie mit nur einer Überfahrt am Tag keine "
+          "Arzttermine auf dem Festland wahrnehmen konnten.",
+    "fr": "Les insulaires se plaignaient depuis des années qu'une seule traversée par jour les empêchait "
+          "de se rendre à un rendez-vous médical sur le continent.",
+}
+
+#: (lang, boilerplate sentence, where it sits, its category)
+EDGES = [
+    ("en", "Click to tweet", "end", Category.SHARE),
+    ("en", "Subscribe to our newsletter!", "start", Category.SUBSCRIPTION),
+    ("en", "We use cookies to improve your experience on our site.", "start", Category.COOKIE),
+    ("de", "Jetzt abonnieren!", "start", Category.SUBSCRIPTION),
+    ("fr", "Partager cet article", "end", Category.SHARE),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "where", "category"), EDGES, ids=[e[1] for e in EDGES])
+def test_a_boilerplate_sentence_at_the_edge_of_a_paragraph_goes_alone(lang, sentence, where, category):
+    block = f"{sentence} {BODY_SENTENCE[lang]}" if where == "start" else f"{BODY_SENTENCE[lang]} {sentence}"
+    result = clean("\n\n".join([LEDE["en"] if lang == "en" else LEDE.get(lang, LEDE["de"]), block]), lang=lang)
+    assert result.paragraphs[-1] == BODY_SENTENCE[lang]
+    [span] = [r for r in result.removed if r.start is not None]
+    assert span.category is category and span.text == sentence
+    assert "sentence of a paragraph" in span.reason
+    assert clean(result.text, lang=lang).text == result.text
+
+
+#: Sentences at a paragraph's edge that mention a phrase but are body: they stay.
+EDGE_NEGATIVES = [
+    ("en", "You won't have to purchase new equipment or subscribe to new software services."),
+    ("en", "Xero has three monthly subscription plans, and each one includes a free trial."),
+    ("en", "Sign up fees for the scheme will be waived until April, the minister said."),
+    ("de", "Mehr zum Thema Streik hat die Gewerkschaft auf ihrer Website veröffentlicht."),
+    ("fr", "Lire aussi le rapport de la Cour des comptes, a recommandé la ministre."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), EDGE_NEGATIVES, ids=[e[1][:30] for e in EDGE_NEGATIVES])
+def test_body_sentences_at_the_edge_of_a_paragraph_stay(lang, sentence):
+    for block in (f"{sentence} {BODY_SENTENCE[lang]}", f"{BODY_SENTENCE[lang]} {sentence}"):
+        result = clean("\n\n".join([LEDE.get(lang, LEDE["en"]), block]), lang=lang)
+        assert result.paragraphs[-1] == block
+        assert not [r for r in result.removed if r.start is not None]
