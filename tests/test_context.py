@@ -570,3 +570,23 @@ def test_no_trailing_block_after_the_share_bar_of_a_page_that_is_not_an_article(
     result = clean(page, lang="en")
     assert not [r for r in result.removed if r.rule == "teaser.trailing_block"]
     assert "Durability" in result.paragraphs
+
+
+def test_end_markers_in_a_page_header_never_end_the_article():
+    """'Log In' / 'Sign Up' / 'Subscribe' above the article (a page's header, after its tagline)
+    are not the end of the article: what follows them stays."""
+    body = [
+        "The island ferry will run twice a day throughout the winter for the first time in a decade, the "
+        "operator announced on Wednesday, after a long campaign by residents.",
+        "Fishing boats",
+        "Fishermen, who rely on the ferry to send their catch to market, said the second crossing would let "
+        "them land in the afternoon.",
+        "Island Life",
+        "Shopkeepers said the extra sailing would make deliveries more reliable through the quieter months.",
+    ]
+    text = "\n".join(["News from the islands and the coast, every day since 1998.", "Subscribe", "Sign up for our newsletter",
+                      *body])
+    result = clean(text, lang="en")
+    assert not [r for r in result.removed if r.rule == "teaser.trailing_block"]
+    for line in body:
+        assert line in result.paragraphs
