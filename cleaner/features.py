@@ -12,9 +12,16 @@ from dataclasses import dataclass
 from .lexicon import EDGE_PUNCT, Match, Matcher, exact_key, normalize
 from .model import Block
 
-# Sentence end: . ! ? … optionally followed by closing quotes or brackets.
-_SENTENCE_ENDS = (".", "!", "?", "…")
-_CLOSING = "\"'”’»)]"
+# Sentence end: . ! ? … (and the full stops of Chinese and Japanese), optionally followed by
+# closing quotes or brackets.
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "｡")
+_CLOSING = "\"'”’»)]」』）】〉》"
+# Scripts written without spaces between words (Chinese characters, kana): a run of them is
+# many words, counted as one per CJK_CHARS_PER_WORD characters; and each of their characters is
+# as wide as two Latin letters, so lengths count it twice (see line_length).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u31f0-\u31ff\uff66-\uff9f]+")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+CJK_CHARS_PER_WORD = 2
 # List markers: dashes and bullets, and the "+" / "o" markers text browsers use for nested lists.
 _BULLET = re.compile(r"^\s*(?:[-–—•·*▪►▸+]\s+|o\s+(?=[A-ZÀ-Þ\d])|[-–—](?=[A-ZÀ-Þ¿¡\"“„«]))")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -53,6 +60,9 @@ class Line:
         if self._words < 0:
             text = self.text
             self._words = len(_WORD.findall(text)) if len(text) <= HEAD_CHARS else len(text.split())
+            if self.length != len(text):  # wide characters: count the words of unspaced scripts
+                runs = _CJK.findall(text[:HEAD_CHARS])
+                self._words += sum(max(0, len(r) // CJK_CHARS_PER_WORD - 1) for r in runs)
         return self._words
 
     @property
@@ -91,6 +101,14 @@ class Line:
         return None
 
 
+def line_length(text: str) -> int:
+    """The line's length in Latin letters: a wide character (Chinese, Japanese, Korean) counts
+    twice, so the length thresholds (prose, headlines, labels) mean the same in every script."""
+    if not text or max(text) < "\u1100":
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
+
+
 def _strip_symbols(text: str) -> str:
     """Drop trailing emoji and other symbols, so "... gefällt mir 😉" still ends a sentence."""
     end = len(text.rstrip())
@@ -120,18 +138,20 @@ def line_features(block: Block, matcher: Matcher) -> Line:
     bullet = _BULLET.match(text)
     first = _FIRST_LETTER.search(text, bullet.end() if bullet else 0)
     terminal = _strip_symbols(text).rstrip(_CLOSING).endswith(_SENTENCE_ENDS)
+    length = line_length(text)
     exact = key if tail is None and len(norm) <= KEY_DROP_MAX_LEN else None  # else find() makes it
     return Line(
         block=block,
         text=text,
         norm=norm,
         key=key,
-        length=len(text),
+        length=length,
         terminal=terminal,
         bullet=bullet is not None,
-        upper_start=bool(first and first.group(0).isupper()),
+        # a script without capitals (Chinese, Japanese, Korean, Arabic...) starts like a headline
+        upper_start=bool(first and (first.group(0).isupper() or not first.group(0).islower())),
         matches=tuple(matcher.find(norm, tail, exact)),
-        prose=terminal and len(text) >= PROSE_MIN_LEN,
+        prose=terminal and length >= PROSE_MIN_LEN,
         reader_words=matcher.reader_words,
         reader_cased=matcher.reader_words_cased,
     )

@@ -32,7 +32,7 @@ MIN_SENTENCE_CHARS = 60
 N_TRIAL = 2
 
 _LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”")
+_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”", "。", "！", "？", "」")
 
 
 @dataclass(frozen=True, slots=True)
