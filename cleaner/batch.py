@@ -114,8 +114,10 @@ def _render(task: Task, result: Result, job: Job) -> str:
     if fmt == "jsonl":
         return render.as_jsonl(render.record(task.id, result, task.extra, explain=job.explain,
                                              text_field=job.fields.text, id_field=job.fields.id))
-    if fmt == "text":
-        return render.explain(task.id, result, job.explain_width) if job.explain else render.as_text(result)
+    if fmt in ("text", "markdown"):
+        if job.explain:
+            return render.explain(task.id, result, job.explain_width)
+        return render.as_text(result) if fmt == "text" else render.as_markdown(result)
     rec = render.record(task.id, result, task.extra, explain=job.explain,
                         text_field=job.fields.text, id_field=job.fields.id)
     return render.as_json(rec)

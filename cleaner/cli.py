@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="treat text inputs as whole pages (menus and footers included) and look for "
                         "the body first; default: detected per document (a run of prose with the page's "
                         "menus above it and its footer below)")
+    p.add_argument("--markdown", action=argparse.BooleanOptionalAction, default=None,
+                   help="read text inputs as markdown (links, images, headings, lists and emphasis "
+                        "read as what a reader sees); default: detected per document")
     p.add_argument("--text-field", default="text", metavar="NAME",
                    help="JSONL: the field holding the text, replaced by the cleaned text (default: text)")
     p.add_argument("--html-field", default="html", metavar="NAME",
@@ -120,6 +123,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
         only=frozenset(Category(c) for c in args.only) or None,
         phrase_files=tuple(args.phrases),
         full_page=args.full_page,
+        markdown=args.markdown,
         max_bytes=args.max_bytes,
         timeout=args.timeout,
     )

@@ -30,6 +30,7 @@ class Config:
     only: frozenset[Category] | None = None  # when set, remove only these categories
     phrase_files: tuple[str, ...] = ()  # user phrase files merged with the built-in lists
     full_page: bool | None = None  # None: detect full-page text automatically
+    markdown: bool | None = None  # None: detect markdown text automatically
     max_bytes: int = DEFAULT_MAX_BYTES
     lang_sample: int = DEFAULT_LANG_SAMPLE
     timeout: float = DEFAULT_TIMEOUT  # seconds per document in the CLI (0: no limit)
@@ -51,8 +52,10 @@ class Config:
         files = self.phrase_files
         set_(self, "phrase_files", (str(files),) if isinstance(files, (str, os.PathLike))
              else tuple(map(str, files)))
-        if self.full_page is not None and not isinstance(self.full_page, bool):
-            raise ValueError(f"full_page must be True, False or None, got {self.full_page!r}")
+        for name in ("full_page", "markdown"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, bool):
+                raise ValueError(f"{name} must be True, False or None, got {value!r}")
         for name, least in (("max_bytes", 1), ("lang_sample", 1)):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < least:

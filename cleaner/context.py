@@ -428,9 +428,12 @@ def article_shaped(lines: list[Line]) -> bool:
     return sum(line.length for line in lines if line.prose) >= ARTICLE_MIN_PROSE_SHARE * total
 
 
-def run(lines: list[Line], first: list[Hit | None], *, full_page: bool = False) -> State:
+def run(lines: list[Line], first: list[Hit | None], *, full_page: bool = False,
+        before: tuple[Callable[[State], None], ...] = ()) -> State:
+    """The context pass: `before` (heuristics of one input kind, such as markdown's link runs),
+    then HEURISTICS."""
     state = State(lines=lines, labels=list(first), full_page=full_page,
                   article_shaped=full_page or article_shaped(lines))
-    for heuristic in HEURISTICS:
+    for heuristic in (*before, *HEURISTICS):
         heuristic(state)
     return state

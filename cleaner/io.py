@@ -26,7 +26,7 @@ from . import logs
 log = logging.getLogger(__name__)
 
 #: File suffixes read as text, and as HTML; files without a suffix are read as text.
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 #: Bytes looked at to decide whether content is HTML or binary.
 SNIFF_BYTES = 2048
@@ -35,8 +35,11 @@ BINARY_CONTROL_SHARE = 0.10
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (from JSON "\ud800"): not encodable
-_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<div|<p[\s>]|<article)",
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)",
                          re.IGNORECASE)
+# Comments before the first tag: alone they do not make a text HTML (markdown and text files
+# start with them too).
+_LEADING_COMMENTS = re.compile(rb"^\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 
 
 class ReadError(ValueError):
@@ -130,7 +133,9 @@ def sniff_html(data: bytes | str) -> bool:
     head = data[:SNIFF_BYTES]
     if isinstance(head, str):
         head = head.encode("utf-8", "replace")
-    return bool(_HTML_START.match(head.lstrip(codecs.BOM_UTF8)))
+    head = head.lstrip(codecs.BOM_UTF8)
+    comments = _LEADING_COMMENTS.match(head)
+    return bool(_HTML_START.match(head[comments.end():] if comments else head))
 
 
 def _kind_of(path: Path, head: bytes, input_format: str) -> str:

@@ -134,13 +134,22 @@ class Result:
     date: str | None
     removed: tuple[Removed, ...]
     decisions: tuple[Decision, ...] = field(repr=False, default=())
-    mode: str = "text"  # text | full-page | html
+    mode: str = "text"  # text | full-page | markdown | html
     notes: tuple[str, ...] = ()  # fallbacks and other things a user should know
     author: str | None = None  # from the byline (text) or the page metadata (HTML)
 
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n\n") if p]
+
+    @property
+    def markdown(self) -> str:
+        """The body as markdown: markdown input keeps its own markup (headings, lists, links,
+        emphasis); HTML input gets its headings, list items and quotes marked; plain text is
+        the text."""
+        from .markdown import as_markdown
+
+        return as_markdown(self.decisions) if self.decisions else self.text
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

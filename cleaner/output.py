@@ -21,7 +21,7 @@ from typing import TextIO
 from . import batch
 from .io import AtomicFile, Source, write_atomic
 
-SUFFIXES = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
+SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
 #: The format a single output file's suffix asks for when --format is not given.
 FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()}
 

@@ -9,7 +9,7 @@ import dataclasses
 import functools
 import re
 
-from . import context, fullpage, language, spans
+from . import context, fullpage, language, markdown, spans
 from .config import Config
 from .features import line_features
 from .lexicon import matcher_for, normalize
@@ -68,7 +68,7 @@ def languages_for(lang: language.Language) -> tuple[str, ...]:
 
 
 def classify(blocks: list[Block], config: Config, lang: language.Language,
-             extra_rules: tuple[Rule, ...] = ()) -> tuple[tuple[Decision, ...], bool]:
+             extra_rules: tuple[Rule, ...] = (), before: tuple = ()) -> tuple[tuple[Decision, ...], bool]:
     """Label every block: per-block rules first (then `extra_rules`, such as HTML mode's DOM
     evidence), then the context pass, then the configuration. Also says whether the text was
     treated as a full page."""
@@ -78,7 +78,7 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     structural = tuple(r for r in table if r.section is None)
     first = [first_hit(line, table, structural) for line in lines]
     full_page = fullpage.looks_full_page(lines) if config.full_page is None else config.full_page
-    state = context.run(lines, first, full_page=full_page)
+    state = context.run(lines, first, full_page=full_page, before=before)
     decisions = []
     trims = config.removes(Category.CAPTION)
     common = functools.cache(lambda: frozenset(w for b in blocks for w in _WORDS.findall(b.text) if w.islower()))
@@ -177,10 +177,16 @@ def clean(text: str, config: Config | None = None, **overrides) -> Result:
     if not text.strip():
         raise EmptyDocument()
     blocks, date = _split_markers(split_blocks(text))
+    is_markdown = config.markdown if config.markdown is not None else markdown.looks_markdown(text)
+    extra: dict = {}
+    if is_markdown:
+        blocks = markdown.to_blocks(blocks)
+        extra = {"extra_rules": markdown.rules(), "before": (markdown.label_link_runs,)}
     lang = detect_language(blocks, config)
-    decisions, full_page = classify(blocks, config, lang)
+    decisions, full_page = classify(blocks, config, lang, **extra)
     decisions = _trims_that_keep_the_language(decisions, config)
-    return build_result(decisions, lang, date=date, mode="full-page" if full_page else "text")
+    mode = "full-page" if full_page else "markdown" if is_markdown else "text"
+    return build_result(decisions, lang, date=date, mode=mode)
 
 
 def _trims_that_keep_the_language(decisions: tuple[Decision, ...], config: Config) -> tuple[Decision, ...]:

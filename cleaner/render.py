@@ -6,7 +6,7 @@ from typing import Any
 
 from .model import Result
 
-FORMATS = ("text", "json", "jsonl")
+FORMATS = ("text", "markdown", "json", "jsonl")
 #: The columns --explain shows before each block's text (line, decision, category, rule).
 EXPLAIN_PREFIX = 61
 #: The fewest characters of a block's text --explain shows on a narrow terminal.
@@ -15,6 +15,11 @@ EXPLAIN_MIN_TEXT = 20
 
 def as_text(result: Result) -> str:
     return result.text + "\n" if result.text else ""
+
+
+def as_markdown(result: Result) -> str:
+    body = result.markdown
+    return body + "\n" if body else ""
 
 
 def record(doc_id: str, result: Result, extra: dict[str, Any] | None = None, *,

@@ -1,0 +1,173 @@
+"""Markdown in, markdown out.
+
+Many extractors write markdown (html2text, trafilatura's markdown output, LLM-oriented
+converters). The rules judge what a reader sees, so each markdown block is read as its visible
+text: `[text](url)` is `text`, `**bold**` is `bold`, `# Heading` is `Heading`, and the block keeps
+its markdown as `raw` for the markdown output. Link and image lines are evidence: a line that is
+only an image is not text (`markdown.image`), and a run of lines that are only links is a menu or
+a list of teasers (`markdown.link_run`); a single link line stays.
+
+Detection: a text is markdown when enough of its lines carry markdown syntax (headings, links,
+images, list markers with links, emphasis, table rules), not when one line happens to start with
+'#' or '*'.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .model import Block, Category
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+_CODE = re.compile(r"`([^`]*)`")
+_LIST = re.compile(r"^(\s*)(?:[*+-]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s*>\s?")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: A text is markdown when at least this many of its lines, and this share of its non-blank
+#: lines, carry markdown syntax.
+MIN_MARKED_LINES = 3
+MIN_MARKED_SHARE = 0.05
+_ITEM = re.compile(r"^(?:[*+-]|\d{1,3}[.)]|\|)\s?")
+#: Link lines in a row that make a menu or a list of teasers.
+LINK_RUN_MIN = 2
+
+
+def _marked(line: str) -> bool:
+    return bool(_HEADING.match(line) or _IMAGE.search(line) or _LINK.search(line)
+                or _TABLE_RULE.match(line) or _REF_DEF.match(line)
+                or ("**" in line and _EMPHASIS.search(line)))
+
+
+def looks_markdown(text: str) -> bool:
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines:
+        return False
+    marked = sum(1 for ln in lines if _marked(ln))
+    return marked >= MIN_MARKED_LINES and marked >= MIN_MARKED_SHARE * len(lines)
+
+
+def visible(line: str) -> str:
+    """The text a reader sees in one markdown line."""
+    line = _HTML_COMMENT.sub("", line)
+    m = _HEADING.match(line)
+    if m:
+        line = m.group(2)
+    line = _QUOTE.sub("", line)
+    line = _IMAGE.sub(lambda m: m.group(1), line)
+    line = _LINK.sub(lambda m: m.group(1), line)
+    line = _REF_LINK.sub(lambda m: m.group(1), line)
+    line = _AUTOLINK.sub(lambda m: m.group(1), line)
+    line = _CODE.sub(lambda m: m.group(1), line)
+    for _ in range(2):  # nested emphasis: ***both***
+        line = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(4), line)
+    line = line.replace("\\", "") if "\\" in line else line
+    if line.lstrip().startswith("|"):  # a table row: its cells, separated
+        line = " | ".join(c.strip() for c in line.strip().strip("|").split("|"))
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def _only_links(line: str) -> bool:
+    """A line made of links alone (and separators): a menu entry or a teaser link."""
+    body = _LIST.sub("", _QUOTE.sub("", line))
+    rest = _LINK.sub("", _IMAGE.sub("", body))
+    return (_LINK.search(body) is not None) and not re.sub(r"[\s|·•,;/–—-]+", "", rest)
+
+
+def _only_image(line: str) -> bool:
+    body = _LIST.sub("", line)
+    return _IMAGE.search(body) is not None and not _IMAGE.sub("", _LINK.sub("", body)).strip(" |")
+
+
+def to_blocks(blocks: list[Block]) -> list[Block]:
+    """The blocks of a markdown text, read as their visible text (the markdown kept as `raw`),
+    with 'link', 'image' and 'heading' evidence in their hints. Table rules, reference
+    definitions and horizontal rules have no text and are dropped from the body."""
+    out = []
+    for b in blocks:
+        src = b.raw or b.text
+        lines = src.split("\n")
+        hints = set(b.hints)
+        if all(_only_links(ln) for ln in lines if ln.strip()):
+            hints.add("link")
+        if all(_only_image(ln) for ln in lines if ln.strip()):
+            hints.add("image")
+        if _HEADING.match(lines[0]):
+            hints.add("heading")
+        if all(_TABLE_RULE.match(ln) or _RULE.match(ln) or _REF_DEF.match(ln) for ln in lines if ln.strip()):
+            hints.add("markup")
+        text = " ".join(v for v in (visible(ln) for ln in lines) if v)
+        bullet = _LIST.match(lines[0])
+        if bullet and text:
+            text = "- " + visible(lines[0][bullet.end():]) + "".join(" " + visible(ln) for ln in lines[1:])
+        if not text.strip():
+            hints.add("markup")  # an HTML comment, an image without alt text
+        hints.add("md")  # its raw is markdown
+        out.append(dataclasses.replace(b, text=text.strip(), raw=src, hints=frozenset(hints)))
+    return out
+
+
+def _image(line) -> str | None:
+    return "a markdown image line (no text of its own)" if "image" in line.block.hints else None
+
+
+def _markup(line) -> str | None:
+    return "a markdown table rule, reference definition or horizontal rule" if "markup" in line.block.hints else None
+
+
+def label_link_runs(s) -> None:
+    """Runs of LINK_RUN_MIN or more lines that are only links: a menu or a list of teasers."""
+    n = len(s.lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and "link" in s.lines[j].block.hints and s.kept(j):
+            j += 1
+        if j - i >= LINK_RUN_MIN:
+            for k in range(i, j):
+                s.label(k, "markdown.link_run", Category.NAVIGATION,
+                        f"one of {j - i} lines in a row that are only links (a menu or teaser list)")
+        i = max(j, i + 1)
+
+
+def as_markdown(decisions) -> str:
+    """The body as markdown: each kept block's markdown (a trimmed block as its text), HTML
+    blocks with their heading, list and quote structure."""
+    out: list[str] = []
+    para, prev_tag = None, None
+    for d in decisions:
+        if not d.kept or not d.text:
+            continue
+        b = d.block
+        tag = b.tag
+        if "md" in b.hints and not d.spans:
+            part = b.raw.strip()
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            part = "#" * int(tag[1]) + " " + d.text
+        elif tag == "li" and not d.text.startswith(("- ", "* ")):
+            part = "- " + d.text
+        elif tag == "blockquote":
+            part = "> " + d.text
+        else:
+            part = d.text
+        # the items of one markdown list or table stay together
+        together = out and ((b.para == para and "md" in b.hints and _ITEM.match(part))
+                            or (tag == "li" and prev_tag == "li"))
+        out.append(("\n" if together else "\n\n" if out else "") + part)
+        para, prev_tag = b.para, tag
+    return "".join(out)
+
+
+def rules():
+    """The per-block rules of markdown input (pipeline.classify's extra rules)."""
+    from .rules import Rule
+
+    return (Rule("markdown.image", Category.CAPTION, _image, "a markdown image line"),
+            Rule("markdown.markup", Category.NAVIGATION, _markup, "markdown syntax without text"))

@@ -1,0 +1,108 @@
+"""Markdown in, markdown out: markdown is read as what a reader sees, link and image lines are
+evidence, and --format markdown keeps the body's markup."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean, clean_html
+from cleaner.io import sniff_html
+from cleaner.markdown import looks_markdown, visible
+
+PAGE = """\
+<!-- converted from HTML -->
+* [Home](/)
+* [News](/news)
+* [Sport](/sport)
+
+# Ferry to run twice a day this winter
+
+![The ferry at dawn](/img/ferry.jpg)
+
+The island ferry will run **twice a day** throughout the winter for the first time in a decade, the operator [announced](https://example.org/press) on Wednesday.
+
+## A lifeline for businesses
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland.
+
+- Two crossings a day from November
+- Fares unchanged until spring
+
+Shopkeepers said the extra sailing would make deliveries more reliable through the quieter months.
+
+[Council backs new harbour plan](/a1)
+[Fishermen welcome the new berth](/a2)
+[Island school to reopen in spring](/a3)
+"""
+
+
+def test_markdown_is_read_as_its_visible_text():
+    result = clean(PAGE)
+    assert result.mode == "markdown"
+    assert result.title == "Ferry to run twice a day this winter"
+    assert result.paragraphs == [
+        "The island ferry will run twice a day throughout the winter for the first time in a decade, the "
+        "operator announced on Wednesday.",
+        "A lifeline for businesses",
+        "Islanders had complained for years that a single daily crossing left them unable to reach hospital "
+        "appointments on the mainland.",
+        "- Two crossings a day from November",
+        "- Fares unchanged until spring",
+        "Shopkeepers said the extra sailing would make deliveries more reliable through the quieter months.",
+    ]
+    rules = {r.rule for r in result.removed}
+    assert {"markdown.link_run", "markdown.image"} <= rules  # the menu, the teasers, the image
+
+
+def test_markdown_output_keeps_the_markup():
+    body = clean(PAGE).markdown
+    assert body.startswith("The island ferry will run **twice a day**")
+    assert "[announced](https://example.org/press)" in body
+    assert "\n\n## A lifeline for businesses\n\n" in body
+    assert "- Two crossings a day from November\n- Fares unchanged until spring" in body
+    assert "Home" not in body and "ferry.jpg" not in body and "/a1" not in body
+
+
+def test_html_to_markdown_marks_headings_and_lists():
+    page = ("<html><body><article><h1>Ferry to run twice a day</h1><p>The island ferry will run twice a day "
+            "throughout the winter for the first time in a decade, the operator announced on Wednesday.</p>"
+            "<h2>A lifeline for businesses</h2><p>Islanders had complained for years that a single daily "
+            "crossing left them unable to reach hospital appointments on the mainland.</p><ul><li>Two "
+            "crossings a day from November</li><li>Fares unchanged until spring</li></ul></article></body></html>")
+    body = clean_html(page).markdown
+    assert "\n\n## A lifeline for businesses\n\n" in body
+    assert "- Two crossings a day from November\n- Fares unchanged until spring" in body
+
+
+def test_an_html_comment_alone_does_not_make_a_text_html():
+    assert not sniff_html("<!-- note -->\n# Title\n\nSome text.")
+    assert sniff_html("<!-- note -->\n<html><body><p>x</p></body></html>")
+    assert sniff_html("<!DOCTYPE html><html></html>")
+
+
+@pytest.mark.parametrize("text", [
+    "The council met on Monday.\n\n# of votes: 12\n\nThe plan passed.",  # one '#' line is not markdown
+    "Prices rose 3*4 percent.\n\nShe said *that* was all.\n\nThe end.",
+    "- milk\n- eggs\n- flour\n\nMix and bake for twenty minutes.",  # a list alone is text too
+])
+def test_plain_text_is_not_markdown(text):
+    assert not looks_markdown(text)
+    assert clean(text, lang="en").mode == "text"
+
+
+@pytest.mark.parametrize(("line", "seen"), [
+    ("# Heading #", "Heading"),
+    ("Read the [full report](http://x.org/a_(b)) here.", "Read the full report here."),
+    ("**Bold** and __strong__ and *em* and `code`", "Bold and strong and em and code"),
+    ("| Team | Points |", "Team | Points"),
+    ("> A quoted line", "A quoted line"),
+    ("![alt text](/i.png)", "alt text"),
+])
+def test_visible(line, seen):
+    assert visible(line) == seen
+
+
+def test_markdown_can_be_forced_or_turned_off():
+    text = "[Home](/)\n[News](/news)\n\nThe council met on Monday and voted for the new harbour plan, the mayor said."
+    assert clean(text, lang="en", markdown=True).mode == "markdown"
+    assert clean(text, lang="en", markdown=False).mode == "text"
+    assert "[News](/news)" in clean(text, lang="en", markdown=False).text
