@@ -58,6 +58,9 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b|\b\d{4}-\d{2}-\
 #: A card list's section label ("Politics") is a word or three, seen at least three times.
 LABEL_MAX_WORDS = 3
 LABEL_MIN_REPEATS = 3
+#: ... and at least this share of its repeats are followed by a headline (a label that mostly
+#: stands before paragraphs is a separator or a recurring subheading).
+LABEL_CARD_SHARE = 0.5
 #: Share of teaser-card-like blocks a trailing zone needs before it is dropped whole.
 CARD_ZONE_MIN_SHARE = 0.8
 #: A text is article-shaped when at least this share of its characters is in prose blocks
@@ -340,7 +343,7 @@ def repeated_label_cards(s: State) -> None:
         return
     by_key: dict[str, list[int]] = {}
     for i, line in enumerate(s.lines):
-        if not line.terminal and not line.bullet and s.kept(i) and line.key and line.words <= LABEL_MAX_WORDS \
+        if not line.terminal and not line.bullet and s.kept(i) and line.key and 1 <= line.words <= LABEL_MAX_WORDS \
                 and not _key_value(line):
             by_key.setdefault(line.key, []).append(i)
     for key, where in by_key.items():
@@ -350,8 +353,8 @@ def repeated_label_cards(s: State) -> None:
         cards = [k for k in nxt if k is not None and k not in where and s.lines[k].headline_like
                  and not s.lines[k].bullet and s.lines[k].words >= TAIL_HEADLINE_MIN_WORDS
                  and not _key_value(s.lines[k])]
-        if len(cards) < LABEL_MIN_REPEATS:
-            continue
+        if len(cards) < LABEL_MIN_REPEATS or len(cards) < LABEL_CARD_SHARE * len(where):
+            continue  # a separator repeated between paragraphs, not a card's section label
         first = s.lines[where[0]].text
         for i in where:
             s.label(i, "teaser.repeated_label", Category.TEASER,

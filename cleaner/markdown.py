@@ -105,8 +105,10 @@ def to_blocks(blocks: list[Block]) -> list[Block]:
             hints.add("markup")
         text = " ".join(v for v in (visible(ln) for ln in lines) if v)
         bullet = _LIST.match(lines[0])
-        if bullet and text:
-            text = "- " + visible(lines[0][bullet.end():]) + "".join(" " + visible(ln) for ln in lines[1:])
+        if bullet and text:  # "* item" reads as "- item"; a numbered item keeps its number
+            marker = bullet.group(0).strip()
+            text = (marker if marker[0].isdigit() else "-") + " " + visible(lines[0][bullet.end():]) \
+                + "".join(" " + visible(ln) for ln in lines[1:])
         if not text.strip():
             hints.add("markup")  # an HTML comment, an image without alt text
         hints.add("md")  # its raw is markdown

@@ -590,3 +590,20 @@ def test_end_markers_in_a_page_header_never_end_the_article():
     assert not [r for r in result.removed if r.rule == "teaser.trailing_block"]
     for line in body:
         assert line in result.paragraphs
+
+
+def test_a_separator_repeated_between_paragraphs_is_not_a_section_label():
+    """A line repeated between paragraphs (an invisible joiner, a recurring subheading) is a
+    separator when most of its repeats stand before paragraphs, not before headlines."""
+    paras = [f"Paragraph {i} of the article explains one more part of the new timetable for the island ferry, "
+             f"the operator said on Wednesday." for i in range(8)]
+    heads = ["Automated Editing and Smart Tools Arrive", "Shorter Videos Win More Viewers Now",
+             "Live Shopping Comes to Every Platform"]
+    lines = []
+    for i, p in enumerate(paras):
+        lines += ["\u200d", p]
+        if i < len(heads):
+            lines += ["\u200d", heads[i], p]
+    result = clean("\n\n".join(lines), lang="en")
+    assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
+    assert all(h in result.paragraphs for h in heads)
