@@ -160,14 +160,30 @@ def not_regular(path: Path) -> str | None:
     return f"not a regular file ({kind}); name it as an argument to read it"
 
 
+def _gzipped(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def _inner(path: Path) -> Path:
+    """The document's own name: a compressed page.html.gz is a page.html."""
+    return path.with_name(path.name[:-3]) if _gzipped(path) else path
+
+
 def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) -> Task:
     task = Task(id=str(path), name=name, source=path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(f"too large: {size} bytes (limit {max_bytes}, see --max-bytes)")
-        with path.open("rb") as fh:  # bounded: a pipe (`<(cmd)`) has no size to check first
-            data = fh.read(max_bytes + 1)
+        if _gzipped(path):  # .txt.gz, .html.gz: read transparently, bounded after decompression
+            try:
+                with gzip.open(path, "rb") as fh:
+                    data = fh.read(max_bytes + 1)
+            except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+                raise ReadError(f"not a valid gzip file: {exc}") from None
+        else:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise ReadError(f"too large: {size} bytes (limit {max_bytes}, see --max-bytes)")
+            with path.open("rb") as fh:  # bounded: a pipe (`<(cmd)`) has no size to check first
+                data = fh.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise ReadError(f"too large: more than {max_bytes} bytes (see --max-bytes)")
         with logs.document(str(path)):  # charset_normalizer's messages name the file
@@ -179,7 +195,7 @@ def read_file(path: Path, name: Path | None, input_format: str, max_bytes: int) 
         broken = path.is_symlink() and not path.exists()
         task.error = f"cannot read: {'broken symbolic link' if broken else exc.strerror or exc}"
         return task
-    if _kind_of(path, data, input_format) == "html":
+    if _kind_of(_inner(path), data, input_format) == "html":
         task.html = text
     else:
         task.text = text
@@ -192,9 +208,12 @@ def is_jsonl(path: Path) -> bool:
 
 
 def is_document(path: Path) -> bool:
-    """Files a folder walk picks up: text, HTML and JSONL suffixes, and files without a suffix."""
-    suffix = path.suffix.lower()
-    return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or suffix == "" or is_jsonl(path)
+    """Files a folder walk picks up: text, HTML and JSONL suffixes (text and HTML also
+    gzip-compressed), and files without a suffix."""
+    if is_jsonl(path):
+        return True
+    suffix = _inner(path).suffix.lower()
+    return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or (suffix == "" and not _gzipped(path))
 
 
 def _record_task(line: bytes, lineno: int, where: str, fields: Fields, max_bytes: int,
@@ -332,7 +351,7 @@ def _stem(path: Path) -> Path:
     for suffix in (".jsonl.gz", ".jsonl"):
         if name.lower().endswith(suffix):
             return path.with_name(name[: -len(suffix)])
-    return path.with_suffix("")
+    return _inner(path).with_suffix("")
 
 
 @dataclass(frozen=True, slots=True)

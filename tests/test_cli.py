@@ -402,3 +402,24 @@ def test_library_messages_are_named_at_vv_and_their_debug_lines_at_vvv(tmp_path,
     library_debug = [ln for ln in loud if ": trafilatura: " in ln and ": DEBUG: " in ln]
     assert bool(library_debug) == (jobs == "1")  # -vvv only
     assert not any(ln.startswith("clean-articles: ERROR") for ln in loud)
+
+
+def test_gzip_compressed_text_and_html_are_read_transparently(tmp_path):
+    import gzip
+
+    src = tmp_path / "in"
+    src.mkdir()
+    body = "The council met on Monday and voted for the plan, which will cost the town two million euros."
+    (src / "a.txt.gz").write_bytes(gzip.compress(f"Share this\n\n{body}\n".encode()))
+    (src / "b.html.gz").write_bytes(gzip.compress(
+        f"<html><body><article><h1>Council votes</h1><p>{body}</p><p>{body}</p></article></body></html>".encode()))
+    (src / "c.txt.gz").write_bytes(b"not gzip at all")
+    (src / "d.txt.gz").write_bytes(gzip.compress(b"x" * 5000))  # more than --max-bytes once decompressed
+    out = tmp_path / "out"
+    proc = run(str(src), "-o", str(out), "--max-bytes", "4000", "--lang", "en")
+    assert proc.returncode == 1
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt"]
+    assert (out / "a.txt").read_text(encoding="utf-8") == body + "\n"
+    assert body in (out / "b.txt").read_text(encoding="utf-8")
+    assert "c.txt.gz: not a valid gzip file" in proc.stderr
+    assert "d.txt.gz: too large" in proc.stderr
