@@ -6,21 +6,20 @@ A byline is a short line that opens with a language's byline words (the `[byline
 the phrase files: "By", "Von", "Par", "Por", "Autor:") followed by a person's name: two to four
 capitalised words, with the particles names carry ("van", "de", "von der") and initials, and
 several names joined by "and" or a comma. After the name may come a role, a desk, a place or a
-date, a few words. The position decides the rest: among the first blocks of the text (above the
-second paragraph of prose) or after the last paragraph. The same words open body sentences ("By
+date, a few words. The position decides the rest: above the second paragraph of prose, or after
+the last one (a text without prose has no byline). The same words open body sentences ("By
 Monday the council had agreed", "Von Berlin aus fährt der Zug"): a sentence does not read as a
 name, so it stays. The name is reported as `Result.author`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Category
 
 #: A byline is a short line: the words, the names, a role or a date.
 MAX_WORDS = 20
-#: At the top, bylines sit above the second prose paragraph, within this many kept blocks.
-TOP_REACH = 8
 #: At the bottom, after the last prose paragraph, within this many kept blocks of the end.
 BOTTOM_REACH = 3
 #: After the names, a role, a desk or a place: at most this many words.
@@ -114,19 +113,22 @@ def label_bylines(s) -> None:
     order = [i for i, hit in enumerate(s.labels) if hit is None or hit.category in _RELABELLED]
     if not order or not any(s.lines[i].matches and "byline" in s.lines[i].sections() for i in order):
         return
-    common = frozenset(w for line in s.lines for w in _WORDS.findall(line.text) if w.islower())
     prose = [i for i in order if s.lines[i].prose]
+    if not prose:
+        return  # a byline stands above or below the article's prose
+    common = frozenset(w for line in s.lines for w in _WORDS.findall(line.text) if w.islower())
+    found = {i: who for i in order if s.lines[i].matches and "byline" in s.lines[i].sections()
+             and (who := author_of(s.lines[i], common)) is not None}
     second = prose[1] if len(prose) > 1 else len(s.lines)
-    last = prose[-1] if prose else -1
-    top = [i for i in order[:TOP_REACH] if i < second]
-    bottom = [i for i in order[-BOTTOM_REACH:] if i > last]
-    for i in dict.fromkeys(top + bottom):
-        line = s.lines[i]
-        if not line.matches or "byline" not in line.sections():
+    # At the bottom: fewer than BOTTOM_REACH kept blocks follow it, not counting lines already
+    # removed or other bylines (a second pass, without them, must find the same).
+    rest = [i for i, hit in enumerate(s.labels) if hit is None and i not in found]
+    for i, who in found.items():
+        if i < second:  # by position, not by count: the headline above it may go later
+            where = "at the top"
+        elif i > prose[-1] and len(rest) - bisect.bisect_right(rest, i) < BOTTOM_REACH:
+            where = "after the last paragraph"
+        else:
             continue
-        who = author_of(line, common)
-        if who is None:
-            continue
-        where = "at the top" if i in top else "after the last paragraph"
         s.label(i, "byline.name", Category.BYLINE, f"byline {where}: "
-                f"{line.first_match('byline').describe()} and a name ({who})", value=who)
+                f"{s.lines[i].first_match('byline').describe()} and a name ({who})", value=who)

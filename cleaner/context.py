@@ -413,7 +413,6 @@ def trailing_block(s: State) -> None:
 #: pass would see is the one it judges (idempotence).
 HEURISTICS: tuple[Callable[[State], None], ...] = (
     main_body_run,
-    byline.label_bylines,
     form_status_near_subscription,
     credit_after_caption,
     bullet_teaser_run,
@@ -422,6 +421,7 @@ HEURISTICS: tuple[Callable[[State], None], ...] = (
     trailing_block,
     tail_headline_run,
     ending.article_end,
+    byline.label_bylines,  # on what the others left (a second pass sees the same), before the title
     title_at_top,
 )
 

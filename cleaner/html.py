@@ -397,12 +397,61 @@ def blocks_from_body(body, evidence: Evidence) -> list[Block]:
 
 # --- Page metadata -------------------------------------------------------------------------------
 
-def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None, str | None]:
-    """Title, publication date and author from meta tags, JSON-LD and the page's title/h1, and
-    htmldate without its extensive search: the parts of trafilatura's metadata that this tool
-    reports (its full metadata pass also looks for site names, tags and categories, and costs
-    as much as the content extraction). The author is also read off a byline in the text when
-    the page's metadata names none."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the page says about itself (meta tags, JSON-LD, <html lang>)."""
+
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None  # canonical or og:url
+    description: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    language: str | None = None  # as the page declares it: <html lang>, Content-Language, og:locale
+
+    def fields(self) -> dict:
+        """The Result fields it fills (title and date are passed on their own)."""
+        return {"author": self.author, "sitename": self.sitename, "url": self.url,
+                "description": self.description, "categories": self.categories, "tags": self.tags,
+                "image": self.image, "page_language": self.language}
+
+
+#: The article's section (examine_meta reads tags from meta tags, not the section).
+_SECTION_XPATH = "//meta[@property='article:section' or @name='article:section']/@content"
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def declared_language(tree: "HtmlElement") -> str | None:
+    """The language the page declares: <html lang>, else Content-Language, else og:locale;
+    its primary subtag, lowercased ("en-GB" -> "en")."""
+    candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    candidates += tree.xpath("//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')="
+                             "'content-language']/@content")
+    candidates += tree.xpath("//meta[@property='og:locale']/@content")
+    for value in candidates:
+        value = (value or "").strip().split(",")[0].strip()
+        if value and _LANG_TAG.match(value):
+            return re.split(r"[-_]", value)[0].lower()
+    return None
+
+
+def _listed(value) -> tuple[str, ...]:
+    if not value:
+        return ()
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return tuple(dict.fromkeys(part.strip() for i in items if i for part in str(i).split(",") if part.strip()))
+
+
+def page_metadata(tree: "HtmlElement") -> PageMeta:
+    """Title, publication date, author, site name, URL, description, categories, tags and image
+    from meta tags (trafilatura's examine_meta), JSON-LD when the meta tags name no title or no
+    author, the page's title/h1, and htmldate without its extensive search; the declared
+    language from the markup. trafilatura's full metadata pass costs as much as the content
+    extraction; this is the part of it that reads what the page declares. The author is also
+    read off a byline in the text when the page names none."""
     from htmldate import find_date
 
     try:
@@ -411,16 +460,22 @@ def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None, str | No
         from trafilatura import extract_metadata
 
         meta = extract_metadata(tree, extensive=False)
-        return (meta.title or None), (meta.date or None), (meta.author or None)
-    meta = examine_meta(tree)
-    if not meta.title:  # JSON-LD only when the meta tags name no title: it costs a third of this
-        try:
-            meta = extract_meta_json(tree, meta)
-        except Exception:  # noqa: BLE001 - broken JSON-LD must not stop the page
-            log.debug("JSON-LD metadata failed", exc_info=True)
-    title = meta.title or extract_title(tree)
-    date = meta.date or find_date(tree, extensive_search=False, original_date=True)
-    return (title or None), (date or None), (meta.author or None)
+        title, date = meta.title, meta.date
+    else:
+        meta = examine_meta(tree)
+        if not meta.title or not meta.author:  # JSON-LD only when needed: it costs a third of this
+            try:
+                meta = extract_meta_json(tree, meta)
+            except Exception:  # noqa: BLE001 - broken JSON-LD must not stop the page
+                log.debug("JSON-LD metadata failed", exc_info=True)
+        title = meta.title or extract_title(tree)
+        date = meta.date or find_date(tree, extensive_search=False, original_date=True)
+    return PageMeta(title=(title or "").strip() or None, date=date or None,
+                    author=(meta.author or "").strip() or None, sitename=meta.sitename or None,
+                    url=meta.url or None, description=meta.description or None,
+                    categories=_listed(meta.categories) or _listed(tree.xpath(_SECTION_XPATH)),
+                    tags=_listed(meta.tags), image=meta.image or None,
+                    language=declared_language(tree))
 
 
 # --- DOM evidence pass ---------------------------------------------------------------------------
@@ -704,14 +759,15 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
         return _as_text(_stripped_text(html), config,
                         "the HTML could not be parsed: cleaned its text, tags stripped, as text")
     _prune(tree)  # JSON-LD stays for the metadata, and htmldate copies a smaller tree
-    title, date, author = page_metadata(tree)
+    meta = page_metadata(tree)
+    title, date = meta.title, meta.date
     evidence = collect_evidence(tree)
     notes: list[str] = []
 
     def result(decisions, lang) -> Result:
         decisions = add_missing_captions(decisions, evidence.captions, config)
         return pipeline.build_result(decisions, lang, date=date, mode="html", notes=tuple(notes),
-                                     title=title, author=author)
+                                     title=title, page=meta.fields())
 
     blocks = _extraction(tree, EXTRACT_OPTIONS, evidence)
     tried = ["fast"]
@@ -763,5 +819,5 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
                          "the page has no article body")
         return dataclasses.replace(cleaned, mode="html", notes=(*notes, *cleaned.notes),
                                    title=title or cleaned.title, date=date or cleaned.date,
-                                   author=author or cleaned.author)
+                                   **(meta.fields() | {"author": meta.author or cleaned.author}))
     raise pipeline.EmptyDocument()  # no visible text: the same error as an empty text

@@ -137,6 +137,14 @@ class Result:
     mode: str = "text"  # text | full-page | markdown | html
     notes: tuple[str, ...] = ()  # fallbacks and other things a user should know
     author: str | None = None  # from the byline (text) or the page metadata (HTML)
+    # What an HTML page declares about itself (None or empty in text mode):
+    sitename: str | None = None
+    url: str | None = None  # canonical or og:url
+    description: str | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    page_language: str | None = None  # <html lang>, Content-Language or og:locale (primary subtag)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -159,6 +167,13 @@ class Result:
             "language_confidence": round(self.language_confidence, 4),
             "date": self.date,
             "author": self.author,
+            "sitename": self.sitename,
+            "url": self.url,
+            "description": self.description,
+            "categories": list(self.categories),
+            "tags": list(self.tags),
+            "image": self.image,
+            "page_language": self.page_language,
             "mode": self.mode,
             "removed": [r.to_dict() for r in self.removed],
         }

@@ -118,7 +118,11 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
 
 def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, date: str | None,
                  mode: str, notes: tuple[str, ...] = (), title: str | None = None,
-                 author: str | None = None) -> Result:
+                 page: dict | None = None) -> Result:
+    """The Result of a document's decisions; `page` holds what an HTML page declares about
+    itself (PageMeta.fields: author, site name, URL...)."""
+    page = dict(page or {})
+    author = page.pop("author", None)
     removed = tuple(sorted(
         [Removed(d.block.source, d.final.category, d.final.rule, d.final.reason, d.block.line)
          for d in decisions if d.removed and d.final is not None]
@@ -137,7 +141,8 @@ def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, da
                        and d.final.category is Category.BYLINE and d.final.value), None)
     text = "\n\n".join(t for d in decisions if d.kept and (t := d.text))
     return Result(text=text, title=title, language=lang.code, language_confidence=lang.confidence,
-                  date=date, removed=removed, decisions=decisions, mode=mode, notes=notes, author=author)
+                  date=date, removed=removed, decisions=decisions, mode=mode, notes=notes, author=author,
+                  **page)
 
 
 #: Blocks this short may be widget labels (see detect_language).

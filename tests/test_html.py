@@ -164,6 +164,42 @@ def test_author_from_the_meta_tags_else_none():
     assert clean_html(page()).author is None
 
 
+def test_page_metadata_a_trafilatura_user_expects():
+    head = ('<meta property="og:site_name" content="Example Gazette">'
+            '<meta property="og:url" content="https://gazette.example/harbour-bridge">'
+            '<meta name="description" content="The harbour bridge will be rebuilt from spring.">'
+            '<meta property="article:section" content="Local">'
+            '<meta property="article:tag" content="harbour, bridges">'
+            '<meta property="og:image" content="https://gazette.example/bridge.jpg">')
+    r = clean_html(page(head=head))
+    assert (r.sitename, r.url, r.description) == ("Example Gazette", "https://gazette.example/harbour-bridge",
+                                                  "The harbour bridge will be rebuilt from spring.")
+    assert r.categories == ("Local",) and r.tags == ("harbour", "bridges")
+    assert r.image == "https://gazette.example/bridge.jpg"
+    assert r.page_language == "en" and r.language == "en"  # declared next to detected
+    d = r.to_dict()
+    assert d["url"] == r.url and d["tags"] == ["harbour", "bridges"] and d["page_language"] == "en"
+    assert r.paragraphs == BODY
+
+
+def test_declared_language_forms():
+    from cleaner.html import _parse, declared_language
+
+    assert declared_language(_parse('<html lang="de-AT"><body><p>x</p></body></html>')) == "de"
+    assert declared_language(_parse('<html><head><meta http-equiv="Content-Language" content="fr">'
+                                    '</head><body><p>x</p></body></html>')) == "fr"
+    assert declared_language(_parse('<html><head><meta property="og:locale" content="es_ES"></head>'
+                                    '<body><p>x</p></body></html>')) == "es"
+    assert declared_language(_parse('<html lang="{{ lang }}"><body><p>x</p></body></html>')) is None
+
+
+def test_text_mode_has_no_page_metadata():
+    from cleaner import clean
+
+    d = clean("The council met on Monday and voted for the plan, the mayor said.", lang="en").to_dict()
+    assert d["url"] is None and d["sitename"] is None and d["tags"] == [] and d["page_language"] is None
+
+
 def test_fallback_to_text_mode_when_the_extraction_finds_nothing(monkeypatch):
     import cleaner.html
 
