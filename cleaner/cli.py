@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import sys
+from collections import Counter
 from typing import TextIO
 
 from . import __version__, batch, render
@@ -26,10 +27,10 @@ EXIT_BROKEN_PIPE = 128 + 13
 CATEGORIES = [c.value for c in Category]
 
 DESCRIPTION = """\
-Keep only the body of news articles. Reads already-extracted text, full-page text, HTML or
-JSONL records from files, folders (recursively: .txt, .html/.htm, .jsonl/.jsonl.gz and files
-without a suffix) or standard input, and writes the article body, with every removed line
-explained on request."""
+Keep only the body of news articles. Reads already-extracted text, full-page text, HTML,
+JSONL records or WARC/WET records from files, folders (recursively: .txt, .html/.htm,
+.jsonl/.jsonl.gz, .warc/.warc.gz, .wet/.wet.gz and files without a suffix) or standard input,
+and writes the article body, with every removed line explained on request."""
 
 EPILOG = """\
 exit status: 0 when every document was cleaned; 1 when some failed (each is named on
@@ -43,6 +44,7 @@ examples:
   clean-articles --explain seeds/001_4cb4b16060de0800.txt
   cat article.txt | clean-articles --format json
   clean-articles -j 2 crawl.jsonl.gz -o OUT/  # OUT/crawl.jsonl, one record per input record
+  clean-articles x.warc.gz -o OUT/            # OUT/x.jsonl, one record per HTML response
 """
 
 
@@ -72,9 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="remove only this category (repeatable)")
     p.add_argument("--phrases", metavar="FILE", action="append", default=[],
                    help="a phrase file in the built-in TOML format, merged with the built-in lists")
-    p.add_argument("--input-format", choices=("auto", "text", "html", "jsonl"), default="auto",
+    p.add_argument("--input-format", choices=("auto", "text", "html", "jsonl", "warc"), default="auto",
                    help="how to read inputs (default: auto: .jsonl/.jsonl.gz files are JSONL, "
-                        ".html/.htm files and content that starts like HTML are HTML, the rest is text)")
+                        ".warc/.wet files (also .gz) are WARC, .html/.htm files and content that "
+                        "starts like HTML are HTML, the rest is text)")
     p.add_argument("--full-page", action=argparse.BooleanOptionalAction, default=None,
                    help="treat text inputs as whole pages (menus and footers included) and look for "
                         "the body first; default: detected per document (a run of prose with the page's "
@@ -288,8 +291,8 @@ def _main(argv: list[str] | None) -> int:
     fields = Fields(text=args.text_field, html=args.html_field, id=args.id_field)
     sources, empty = plan_inputs(args.paths, args.input_format)
     for folder in empty:  # a folder given to clean with nothing in it is a mistake: say so
-        print(f"clean-articles: {folder}: no input files found (.txt, .html/.htm, .jsonl/.jsonl.gz "
-              "or files without a suffix)", file=sys.stderr)
+        print(f"clean-articles: {folder}: no input files found (.txt, .html/.htm, .jsonl/.jsonl.gz, "
+              ".warc/.wet or files without a suffix)", file=sys.stderr)
     if not sources:
         return EXIT_FAILED
     target = plan_output(args.output, args.format, args.paths, sources)
@@ -305,9 +308,11 @@ def _main(argv: list[str] | None) -> int:
         width = render.explain_width(shutil.get_terminal_size().columns)
     job = batch.Job(config=config, format=target.doc_format, explain=args.explain, fields=fields,
                     stream_format=target.stream_format, explain_width=width)
-    tasks = iter_tasks(sources, args.input_format, config.max_bytes, fields)
+    summaries: list = []  # one per WARC or WET input, filled as its records are read
+    tasks = iter_tasks(sources, args.input_format, config.max_bytes, fields, summaries)
     progress = _progress("cleaning")
     cleaned, failed = 0, len(empty)
+    cleaned_in: Counter = Counter()  # pages cleaned per WARC or WET input
     with _Signals() as signals:
         try:
             for outcome in batch.run(tasks, job, jobs=args.jobs):
@@ -318,6 +323,7 @@ def _main(argv: list[str] | None) -> int:
                     print(f"clean-articles: {outcome.id}: {error}", file=sys.stderr)
                 else:
                     cleaned += 1
+                    cleaned_in[outcome.source, outcome.stream] += 1
                     log.info("%s: kept %d of %d blocks (language %s)", outcome.id, outcome.kept,
                              outcome.blocks, outcome.language)
                 if progress is not None:
@@ -342,6 +348,9 @@ def _main(argv: list[str] | None) -> int:
             raise
     if progress is not None:
         progress.close()
+    for summary in summaries:  # what each WARC or WET file held, the records skipped included
+        print(f"clean-articles: {summary.describe(cleaned_in[summary.source, summary.stream])}",
+              file=sys.stderr)
     if error:
         print(f"clean-articles: {error}", file=sys.stderr)
         failed += 1

@@ -207,10 +207,17 @@ def is_jsonl(path: Path) -> bool:
     return name.endswith(".jsonl") or name.endswith(".jsonl.gz")
 
 
+def is_warc(path: Path) -> bool:
+    """WARC and WET files: .warc, .warc.gz, .wet, .wet.gz (Common Crawl's *.warc.wet.gz)."""
+    from .warc import is_warc
+
+    return is_warc(path)
+
+
 def is_document(path: Path) -> bool:
-    """Files a folder walk picks up: text, HTML and JSONL suffixes (text and HTML also
+    """Files a folder walk picks up: text, HTML, JSONL and WARC/WET suffixes (text and HTML also
     gzip-compressed), and files without a suffix."""
-    if is_jsonl(path):
+    if is_jsonl(path) or is_warc(path):
         return True
     suffix = _inner(path).suffix.lower()
     return suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or (suffix == "" and not _gzipped(path))
@@ -324,7 +331,7 @@ def walk(root: Path) -> Iterator[Path]:
             if is_document(p):
                 yield p
             else:
-                log.info("skipping %s: not a .txt, .html or suffix-less file", p)
+                log.info("skipping %s: not a .txt, .md, .html, .jsonl, .warc or suffix-less file", p)
 
 
 def read_stdin(input_format: str, max_bytes: int, name: Path = Path("stdin")) -> Task:
@@ -351,6 +358,10 @@ def _stem(path: Path) -> Path:
     for suffix in (".jsonl.gz", ".jsonl"):
         if name.lower().endswith(suffix):
             return path.with_name(name[: -len(suffix)])
+    if is_warc(path):
+        from .warc import stem
+
+        return stem(path)
     return _inner(path).with_suffix("")
 
 
@@ -365,6 +376,12 @@ class Source:
     name: Path  # the output name: `rel` without its document suffix (see disambiguate)
     jsonl: bool  # read as JSONL records
     error: str | None = None  # why it is not read: missing, or not a regular file in a folder
+    warc: bool = False  # read as WARC or WET records
+
+    @property
+    def records(self) -> bool:
+        """A stream of records (JSONL, WARC, WET): written as one stream, JSONL by default."""
+        return self.jsonl or self.warc
 
     @property
     def label(self) -> str:
@@ -402,21 +419,26 @@ def plan_inputs(paths: list[str], input_format: str) -> tuple[list[Source], list
     def reads_jsonl(path: Path) -> bool:
         return input_format == "jsonl" or (input_format == "auto" and is_jsonl(path))
 
+    def reads_warc(path: Path) -> bool:
+        return input_format == "warc" or (input_format == "auto" and is_warc(path))
+
     for arg in args:
         if arg == "-":
-            sources.append(Source(arg, None, Path("stdin"), Path("stdin"), input_format == "jsonl"))
+            sources.append(Source(arg, None, Path("stdin"), Path("stdin"), input_format == "jsonl",
+                                  warc=input_format == "warc"))
             continue
         path = Path(arg)
         if path.is_dir():
             before = len(sources)
             for p in walk(path):
                 rel = _relative(p, base)
-                sources.append(Source(arg, p, rel, _stem(rel), reads_jsonl(p), not_regular(p)))
+                sources.append(Source(arg, p, rel, _stem(rel), reads_jsonl(p), not_regular(p),
+                                      reads_warc(p)))
             if len(sources) == before:
                 empty.append(arg)
         elif path.exists() or path.is_symlink():
             rel = _relative(path, base)
-            sources.append(Source(arg, path, rel, _stem(rel), reads_jsonl(path)))
+            sources.append(Source(arg, path, rel, _stem(rel), reads_jsonl(path), warc=reads_warc(path)))
         else:
             rel = Path(path.name)
             sources.append(Source(arg, path, rel, _stem(rel), False, "no such file or folder"))
@@ -451,11 +473,24 @@ def disambiguate(sources: list[Source], suffix_of) -> tuple[list[Source], list[t
 
 
 def iter_tasks(sources: list[Source], input_format: str, max_bytes: int,
-               fields: Fields = Fields()) -> Iterator[Task]:
-    """One task per document (per record for JSONL), in the order of `sources` (plan_inputs).
-    Nothing is read ahead: a task is read when the consumer asks for it."""
+               fields: Fields = Fields(), summaries: list | None = None) -> Iterator[Task]:
+    """One task per document (per record for JSONL, per page record for WARC and WET), in the
+    order of `sources` (plan_inputs). Nothing is read ahead: a task is read when the consumer asks
+    for it. Each WARC or WET input appends its `warc.WarcSummary` (its records, pages and
+    skipped records, counted as they are read) to `summaries` when it is given."""
     for source in sources:
-        if source.path is None:
+        if source.warc and source.error is None:
+            from .warc import WarcSummary, iter_warc, read_warc_file
+
+            summary = WarcSummary(source.label, source.path, source.name)
+            if summaries is not None:
+                summaries.append(summary)
+            if source.path is None:
+                yield from iter_warc(sys.stdin.buffer, "<stdin>", max_bytes, source.name,
+                                     summary=summary, fields=fields)
+            else:
+                yield from read_warc_file(source.path, source.name, max_bytes, summary, fields)
+        elif source.path is None:
             if source.jsonl:
                 yield from iter_jsonl(sys.stdin.buffer, "<stdin>", fields, max_bytes, source.name)
             else:

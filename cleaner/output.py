@@ -49,7 +49,7 @@ def plan_output(output: str | None, format: str | None, paths: list[str],
     has no output suffix (.txt, .json, .jsonl): then -o DIR. The format is --format when given;
     else, for a single file, the one its suffix names; else, per input, jsonl for JSONL inputs and
     text for the others (stdout and a single file: jsonl when any input is JSONL)."""
-    jsonl_input = any(s.jsonl for s in sources)
+    jsonl_input = any(s.records for s in sources)  # JSONL, WARC and WET: streams of records
     single_input = len(paths) <= 1 and not any(Path(p).is_dir() for p in paths if p != "-")
     many = not single_input or jsonl_input
     if output is None or output == "-":
@@ -121,7 +121,7 @@ class Writer:
 
     def output_path(self, source: Source) -> Path:
         """Where a source's output goes under -o DIR."""
-        fmt = self.target.stream_format if source.jsonl else self.target.doc_format
+        fmt = self.target.stream_format if source.records else self.target.doc_format
         return self.target.path / (source.name.as_posix() + SUFFIXES[fmt])
 
     def _check_target(self, path: Path) -> str | None:

@@ -4,6 +4,7 @@ output, and its commands and Python snippets run as written (the engines' recipe
 tests/test_readme_recipes.py, with their extras)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -92,6 +93,17 @@ def test_jsonl_commands_run_as_written(tmp_path):
     _shell(_block_after("- **JSONL**"), tmp_path, {"crawl.jsonl.gz": data})
     out = [json.loads(ln) for ln in (tmp_path / "cleaned.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in out] == [r["id"] for r in records] and all(r["body"] for r in out)
+
+
+def test_warc_commands_run_as_written(tmp_path):
+    from test_warc import WARC_SUMMARY, write_warc
+
+    pages = write_warc(tmp_path / "crawl.warc.gz")
+    _shell(_block_after("**WARC and WET**", "sh"), tmp_path, {})
+    for out in (tmp_path / "OUT" / "crawl.jsonl", tmp_path / "cleaned.jsonl"):
+        recs = [json.loads(ln) for ln in out.read_text(encoding="utf-8").splitlines()]
+        assert [(r["id"], r["url"]) for r in recs] == pages
+    assert f"clean-articles: crawl.warc.gz: {WARC_SUMMARY}" in _block_after("**WARC and WET**", "text")
 
 
 def test_python_api_snippet_runs_as_written(monkeypatch, capsys):

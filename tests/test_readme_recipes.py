@@ -79,6 +79,32 @@ def test_datatrove_recipe(tmp_path):
             assert meta["clean_articles_error"] is None
 
 
+def test_datatrove_warc_recipe(tmp_path):
+    for module in ("datatrove", "orjson", "warcio", "cchardet", "magic"):
+        require(module)
+    from cleaner import clean_html
+    from test_warc import CAFE, write_warc
+
+    pages = write_warc(tmp_path / "warc" / "crawl.warc.gz")
+    proc = run_snippet(block_after("**datatrove on WARC files**", "python"), tmp_path)
+    assert "RuntimeError" not in proc.stderr
+    out = [json.loads(line) for path in sorted((tmp_path / "cleaned").glob("*.jsonl.gz"))
+           for line in gzip.open(path, "rt", encoding="utf-8")]
+    assert sorted((r["id"], r["metadata"]["url"]) for r in out) == sorted(pages)  # no request, png...
+    html = {}  # the pages as the WARC holds them, read back with warcio
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(tmp_path / "warc" / "crawl.warc.gz", "rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type == "response":
+                html[record.rec_headers.get_header("WARC-Record-ID")] = record.content_stream().read()
+    for r in out:
+        assert r["metadata"]["clean_articles_error"] is None
+        charset = "utf-8" if r["metadata"]["url"].endswith("/a") else "iso-8859-1"  # as written
+        assert r["text"] == clean_html(html[r["id"]].decode(charset)).text, r["id"]
+    assert CAFE in out[[r["metadata"]["url"] for r in out].index("https://news.example/b")]["text"]
+
+
 def test_spark_recipe(tmp_path):
     for module in ("pyspark", "pandas", "pyarrow"):
         require(module)

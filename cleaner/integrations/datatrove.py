@@ -2,7 +2,8 @@
 
     reader -> CleanArticles() -> writer
 
-`doc.text` becomes the cleaned body. `doc.metadata` gets, under the `clean_articles_` prefix, the
+`doc.text` becomes the cleaned body (`CleanArticles(html=True)`: `doc.text` is a page's HTML,
+as datatrove's WarcReader gives it, cleaned with `clean_html`). `doc.metadata` gets, under the `clean_articles_` prefix, the
 `title`, `language`, `date` and `removed` spans (a list of `{text, category, rule, reason, line}`),
 all JSON values, and `error`. Every document gets every key, so columnar writers (Parquet) see
 one schema.
@@ -47,22 +48,31 @@ def metadata_for(result: Result | None, error: str | None = None) -> dict[str, A
     return {PREFIX + k: values[k] for k in FIELDS}
 
 
+def _clean_html(html: str, config: Config) -> Result:
+    from ..html import clean_html  # loads trafilatura and lxml: only for HTML documents
+
+    return clean_html(html, config)
+
+
 class CleanArticles(PipelineStep):
     """Replace `doc.text` by its cleaned body; record title, language, date, removed spans."""
 
     name = "🧹 clean-articles"
     type = "✂️ - FORMAT"
 
-    def __init__(self, config: Config | None = None):
+    def __init__(self, config: Config | None = None, html: bool = False):
+        """`html=True` cleans `doc.text` as a web page (`clean_html`): the documents of
+        datatrove's WarcReader on WARC files hold the page's HTML."""
         super().__init__()
         self.config = config or Config()
+        self.html = html
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
                 try:
-                    result = clean(doc.text, self.config)
+                    result = (_clean_html if self.html else clean)(doc.text, self.config)
                 except Exception as exc:  # noqa: BLE001 - one bad document must not stop the task
                     if not isinstance(exc, InputError):
                         log.debug("document %s failed", doc.id, exc_info=True)
