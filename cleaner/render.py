@@ -7,6 +7,9 @@ from typing import Any
 from .model import Result
 
 FORMATS = ("text", "markdown", "json", "jsonl")
+#: Result fields that say what a page declares about itself: an input record's own value for one
+#: of them (a WARC record's `url`, a crawler's `sitename`) is kept.
+PAGE_FIELDS = ("sitename", "url", "description", "categories", "tags", "image", "page_language")
 #: The columns --explain shows before each block's text (line, decision, category, rule).
 EXPLAIN_PREFIX = 61
 #: The fewest characters of a block's text --explain shows on a narrow terminal.
@@ -29,6 +32,9 @@ def record(doc_id: str, result: Result, extra: dict[str, Any] | None = None, *,
     out.setdefault(id_field, doc_id)
     body = result.to_dict(explain=explain)
     out[text_field] = body.pop("text")
+    for key in PAGE_FIELDS:  # the input's own value (a WARC record's URL) beats what the page declares
+        if out.get(key) not in (None, "", []):
+            body.pop(key, None)
     out.update(body)
     return out
 
