@@ -127,6 +127,7 @@ def config_from_args(args: argparse.Namespace) -> Config:
         phrase_files=tuple(args.phrases),
         full_page=args.full_page,
         markdown=args.markdown,
+        page_blocks=args.explain,
         max_bytes=args.max_bytes,
         timeout=args.timeout,
     )

@@ -31,6 +31,7 @@ class Config:
     phrase_files: tuple[str, ...] = ()  # user phrase files merged with the built-in lists
     full_page: bool | None = None  # None: detect full-page text automatically
     markdown: bool | None = None  # None: detect markdown text automatically
+    page_blocks: bool = False  # HTML: also report the page's blocks outside the extracted body
     max_bytes: int = DEFAULT_MAX_BYTES
     lang_sample: int = DEFAULT_LANG_SAMPLE
     timeout: float = DEFAULT_TIMEOUT  # seconds per document in the CLI (0: no limit)

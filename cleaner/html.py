@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
-from . import pipeline
+from . import outside, pipeline
 from .config import Config
 from .features import Line
 from .model import Block, Category, Decision, Hit, Result
@@ -758,6 +758,7 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
     if tree is None:
         return _as_text(_stripped_text(html), config,
                         "the HTML could not be parsed: cleaned its text, tags stripped, as text")
+    outside_blocks = outside.page_blocks(tree) if config.page_blocks else None  # before pruning
     _prune(tree)  # JSON-LD stays for the metadata, and htmldate copies a smaller tree
     meta = page_metadata(tree)
     title, date = meta.title, meta.date
@@ -766,8 +767,12 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
 
     def result(decisions, lang) -> Result:
         decisions = add_missing_captions(decisions, evidence.captions, config)
-        return pipeline.build_result(decisions, lang, date=date, mode="html", notes=tuple(notes),
-                                     title=title, page=meta.fields())
+        result = pipeline.build_result(decisions, lang, date=date, mode="html", notes=tuple(notes),
+                                       title=title, page=meta.fields())
+        if outside_blocks:
+            result = dataclasses.replace(
+                result, removed=result.removed + outside.outside_removed(outside_blocks, decisions))
+        return result
 
     blocks = _extraction(tree, EXTRACT_OPTIONS, evidence)
     tried = ["fast"]

@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 from .model import Result
+from .outside import is_outside
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 #: Result fields that say what a page declares about itself: an input record's own value for one
@@ -93,4 +94,11 @@ def explain(doc_id: str, result: Result, width: int | None = None) -> str:
                        f"{_short(d.block.text[span.start:span.end], width)} "
                        f"[characters {span.start}-{span.end}]")
             out.append(f"{'':>5}  {'':<8}  {'':<12}  {'':<28}  why: {span.hit.reason}")
+    page = [r for r in result.removed if is_outside(r)]
+    if page:
+        out.append(f"# {len(page)} blocks of the page outside the extracted body (line: the block's "
+                   "position in the page)")
+        for r in page:
+            out.append(f"{r.line:>5}  {'page':<8}  {r.category.value:<12}  {r.rule:<28}  {_short(r.text, width)}")
+            out.append(f"{'':>5}  {'':<8}  {'':<12}  {'':<28}  why: {r.reason}")
     return "\n".join(out) + "\n"

@@ -340,3 +340,36 @@ def test_config_only_other_categories_keeps_dom_labelled_blocks():
                    Config(only=frozenset({Category.COOKIE})))
     d = next(d for d in r.decisions if "Send to a friend" in d.block.text)
     assert d.kept and d.final.rule == "html.share"
+
+
+def test_explain_reports_the_page_blocks_outside_the_body():
+    full = page(after='<aside class="related"><ul><li>Council backs new harbour plan</li></ul></aside>').replace(
+        "<footer><p>Contact us</p></footer>",
+        '<div class="cookie-banner"><p>We use cookies to improve this site.</p></div>'
+        '<form class="newsletter-signup"><p>Get the morning briefing</p></form>'
+        '<footer><p>Contact us</p><p>© 2025 Example Gazette</p></footer>')
+    plain = clean_html(full)
+    explained = clean_html(full, page_blocks=True)
+    assert explained.text == plain.text  # the body does not change
+    outside = {r.text: r.rule for r in explained.removed if r.reason.endswith(")") and "page block" in r.reason}
+    assert outside["Home News"] == "html.nav"  # the nearest region: a menu inside the header
+    assert outside["We use cookies to improve this site."] == "html.outside_cookie"
+    assert outside["Get the morning briefing"] in ("html.form", "html.outside_newsletter")
+    assert outside["© 2025 Example Gazette"] == "html.footer"
+    lines = [r.line for r in explained.removed if "page block" in r.reason]
+    assert lines == sorted(lines)  # in page order
+    assert not any("page block" in r.reason for r in plain.removed)
+    for body_text in BODY:
+        assert body_text not in outside
+
+
+def test_cli_explain_lists_page_blocks(tmp_path):
+    import subprocess
+    import sys
+
+    src = tmp_path / "p.html"
+    src.write_text(page(), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--explain", str(src)], capture_output=True,
+                          text=True, check=True)
+    assert "blocks of the page outside the extracted body" in proc.stdout
+    assert "html.nav" in proc.stdout
