@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import gzip
 import json
 import logging
@@ -33,6 +34,8 @@ SNIFF_BYTES = 2048
 #: A control character share above this in the sniffed bytes means binary data, not text.
 BINARY_CONTROL_SHARE = 0.10
 
+#: The bytes counted as control characters by looks_binary (all below 32 but tab, LF, VT, FF, CR).
+_CONTROL_BYTES = bytes(b for b in range(32) if not 9 <= b <= 13)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates (from JSON "\ud800"): not encodable
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<div|<p[\s>]|<article)",
@@ -96,11 +99,8 @@ def looks_binary(data: bytes) -> bool:
     head = data[:SNIFF_BYTES]
     if not head:
         return False
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # NULs in text that is not UTF-16 with a BOM: binary, unless they are rare stray bytes
-        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-        return controls / len(head) > BINARY_CONTROL_SHARE
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    # control characters other than tab, newlines and form feed, counted in C (bytes.translate)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls / len(head) > BINARY_CONTROL_SHARE
 
 
@@ -503,11 +503,18 @@ def iter_tasks(sources: list[Source], input_format: str, max_bytes: int,
             yield read_file(source.path, source.name, input_format, max_bytes)
 
 
+@functools.lru_cache(maxsize=1)
 def _new_file_mode() -> int:
-    """The mode open() gives a new file (0o666 less the umask); mkstemp's own is 0o600."""
+    """The mode open() gives a new file (0o666 less the umask); mkstemp's own is 0o600. Read
+    once per process (two system calls that every output would repeat)."""
     umask = os.umask(0o022)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+#: Output folders already made by this process: an output's folder is made once, not stat'ed
+#: again for every file written into it.
+_MADE: set[Path] = set()
 
 
 class AtomicFile:
@@ -516,7 +523,9 @@ class AtomicFile:
 
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in _MADE:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _MADE.add(path.parent)
         fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             os.chmod(self._tmp, _new_file_mode())
