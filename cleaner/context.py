@@ -355,6 +355,8 @@ def repeated_label_cards(s: State) -> None:
                  and not _key_value(s.lines[k])]
         if len(cards) < LABEL_MIN_REPEATS or len(cards) < LABEL_CARD_SHARE * len(where):
             continue  # a separator repeated between paragraphs, not a card's section label
+        if sorted(_headlines_after(s, i, set(where)) for i in where)[len(where) // 2] >= 2:
+            continue  # most repeats head a list of items ("Pros" / item / item): a subheading
         first = s.lines[where[0]].text
         for i in where:
             s.label(i, "teaser.repeated_label", Category.TEASER,
@@ -362,6 +364,23 @@ def repeated_label_cards(s: State) -> None:
         for k in cards:
             s.label(k, "teaser.repeated_label", Category.TEASER,
                     f"headline under the repeated section label '{first}'")
+
+
+def _headlines_after(s: State, i: int, labels: set[int]) -> int:
+    """How many headline-like lines of a card title's length follow the label at i in a row
+    (shorter lines, such as a card's author, do not end the run)."""
+    n = 0
+    for k in range(i + 1, len(s.lines)):
+        if k in labels or not s.kept(k):
+            if k in labels:
+                break
+            continue
+        line = s.lines[k]
+        if not line.headline_like:
+            break
+        if line.words >= TAIL_HEADLINE_MIN_WORDS:
+            n += 1
+    return n
 
 
 def _card_like(s: State, zone: list[int], pos: int) -> bool:

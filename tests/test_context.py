@@ -607,3 +607,25 @@ def test_a_separator_repeated_between_paragraphs_is_not_a_section_label():
     result = clean("\n\n".join(lines), lang="en")
     assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
     assert all(h in result.paragraphs for h in heads)
+
+
+@pytest.mark.parametrize(("lang", "plus", "minus"), [("en", "Pros", "Cons"), ("de", "Vorteile", "Nachteile"),
+                                                     ("fr", "Avantages", "Inconvénients")])
+def test_repeated_subheadings_over_lists_of_items_stay(lang, plus, minus):
+    """A review's "Pros" / "Cons" over several items each, repeated for every product: a
+    subheading over a list, not a teaser card's section label over one headline."""
+    items = {"en": ["Special focus on maths and reading with expert tutors", "Individual learning plans based on school goals",
+                    "Only for students from grade one to nine", "Prices are higher than most other platforms"],
+             "de": ["Besonderer Schwerpunkt auf Mathe und Lesen mit Fachlehrern", "Individuelle Lernpläne nach den Zielen der Schule",
+                    "Nur für Schüler der ersten bis neunten Klasse", "Die Preise liegen über denen anderer Plattformen"],
+             "fr": ["Un accent particulier sur les maths et la lecture", "Des programmes adaptés aux objectifs de l'école",
+                    "Réservé aux élèves du primaire et du collège", "Des prix plus élevés que la plupart des plateformes"]}[lang]
+    intro = {"en": "We tested each tutoring platform for a month with three families and compared their prices and teachers.",
+             "de": "Wir haben jede Nachhilfe-Plattform einen Monat lang mit drei Familien getestet und Preise und Lehrer verglichen.",
+             "fr": "Nous avons testé chaque plateforme de soutien scolaire pendant un mois avec trois familles et comparé les prix."}[lang]
+    lines = []
+    for _ in range(3):
+        lines += [intro, intro, intro, plus, items[0], items[1], minus, items[2], items[3]]
+    result = clean("\n\n".join(lines), lang=lang)
+    assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
+    assert all(item in result.paragraphs for item in items)
