@@ -16,6 +16,8 @@ from .model import Category, Hit
 
 #: Categories that close an article: a run of them marks the end of the body.
 END_MARKERS = frozenset({Category.SHARE, Category.COMMENTS, Category.SUBSCRIPTION})
+#: A metadata label ("Date:") opening this many lines with different values is a content field.
+FIELD_MIN_REPEATS = 3
 #: How many end markers, with no body prose between them, make an end-of-article run.
 END_RUN_MIN = 2
 #: A form status message ("Something went wrong") counts as part of a subscription widget when a
@@ -153,6 +155,24 @@ def title_at_top(s: State) -> None:
                     f"headline-like line right under the title on line {title_line}, {why}")
         for i in repeats:
             s.label(i, "title.repeat", Category.TITLE, f"repeats the title (line {s.lines[first].block.line})")
+
+
+def repeated_fields(s: State) -> None:
+    """A metadata label that opens FIELD_MIN_REPEATS or more lines with different values ("Date:
+    January 6-9" / "Date: March 2-5" ...) is a field of the content, an event listing or a
+    schedule, not the article's dateline: those lines stay."""
+    groups: dict[str, list[int]] = {}
+    for i, hit in enumerate(s.labels):
+        if hit is not None and hit.rule == "metadata.phrase":
+            m = s.lines[i].first_match("metadata")
+            if m is not None and m.kind == "prefix" and m.phrase.rstrip().endswith(":"):
+                groups.setdefault(m.phrase, []).append(i)
+    for phrase, where in groups.items():
+        if len(where) >= FIELD_MIN_REPEATS and len({s.lines[i].key for i in where}) == len(where):
+            for i in where:
+                s.labels[i] = None
+                s.notes[i] = (f"'{phrase}' opens {len(where)} lines with different values: a field of "
+                              "the content, not a dateline")
 
 
 def form_status_near_subscription(s: State) -> None:
@@ -432,6 +452,7 @@ def trailing_block(s: State) -> None:
 #: pass would see is the one it judges (idempotence).
 HEURISTICS: tuple[Callable[[State], None], ...] = (
     main_body_run,
+    repeated_fields,
     form_status_near_subscription,
     credit_after_caption,
     bullet_teaser_run,

@@ -231,6 +231,30 @@ Die Fähre zur Insel fährt in diesem Winter zum ersten Mal seit zehn Jahren zwe
 Von Berlin aus fährt der Zug künftig stündlich an die Küste, sagte ein Sprecher der Bahn.
 """
 
+EVENTS_EN = """\
+The biggest technology fairs of the coming year
+
+The consumer electronics show opens the year in Las Vegas, with more than four thousand exhibitors expected.
+
+Date: January 6-9, 2026
+
+The mobile industry meets in Barcelona for four days of launches, talks and deals between operators.
+
+Date: March 2-5, 2026
+
+The largest industrial fair in Europe fills the halls of Hanover with robots, machines and software.
+
+Date: April 20-24, 2026
+"""
+
+DATELINE_EN = """\
+The council met on Monday and voted for the new harbour plan after a long debate about the town's budget.
+
+Date: 5 March 2025
+
+The work on the harbour starts in spring and should be finished before the end of next year, the mayor said.
+"""
+
 _OUTSIDE = ("page.outside_body", C.NAVIGATION)
 FULL_PAGE = {"full_page": True}
 
@@ -424,6 +448,8 @@ CONTEXT_CASES = [
      {9: ("ending.tail", C.NAVIGATION), 11: ("ending.tail", C.NAVIGATION),
       13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", ARTICLE_END_LIST_EN, {}),
+    ("repeated_fields", "en", EVENTS_EN, {1: ("title.top", C.TITLE)}),
+    ("repeated_fields", "en", DATELINE_EN, {3: ("metadata.date_line", C.METADATA)}),
     ("label_bylines", "en", BYLINE_EN, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE),
                                         9: ("byline.name", C.BYLINE)}),
     ("label_bylines", "de", BYLINE_DE, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE)}),
