@@ -25,6 +25,8 @@ NEGATIVE_LINES = [
     ("en", "More from the summit: leaders also agreed to extend sanctions.", "teaser prefix"),
     ("en", "New customers who sign up for the scheme before March will pay no fee, the bank said.", "subscription contains"),
     ("en", "Leave a comment was the only instruction on the card found beside the body, police said.", "comments prefix"),
+    ("en", "Affiliate programs pay streamers a commission when viewers buy games or gear through affiliate links.", "ad contains"),
+    ("en", "To measure the outcomes of these partnerships, brands implement affiliate links and exclusive discount codes.", "ad contains"),
     ("de", "Mehr zum Thema Streik hat die Gewerkschaft auf ihrer Website veröffentlicht.", "teaser prefix"),
     ("de", "Lesen Sie auch die Erklärung des Bahnvorstands, sagte ein Sprecher.", "teaser prefix"),
     ("de", "Newsletter verschickt die Behörde nach eigenen Angaben seit diesem Jahr nicht mehr an alle Haushalte.", "subscription word"),

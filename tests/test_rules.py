@@ -25,6 +25,11 @@ RULE_CASES = [
     ("fr", "CREDIT PHOTO : MAIRIE DE NANTES", "caption.phrase", C.CAPTION, "crédit photo"),
     ("de", "BILD VERGROSSERN", "caption.phrase", C.CAPTION, "vergrößern"),
     ("es", "hace 5 dias", "metadata.phrase", C.METADATA, "hace"),
+    # an affiliate disclosure speaks as the site, and may run over a line or two
+    ("en", "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+     "ad.phrase", C.AD, "earn us a commission"),
+    ("en", "This article includes affiliate links. These links have no influence on our editorial content. For more "
+           "information, see our affiliate guidelines.", "ad.phrase", C.AD, "affiliate links"),
     # a prompt written as a sentence stays a prompt when it speaks to the reader
     ("en", "Subscribe to our newsletter to get the latest news from the region every morning.",
      "subscription.phrase", C.SUBSCRIPTION, "subscribe"),
