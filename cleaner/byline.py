@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .features import lowercase_words
 from .model import Category
 
 #: A byline is a short line: the words, the names, a role or a date.
@@ -105,7 +106,6 @@ def author_of(line, common: frozenset[str] = frozenset()) -> str | None:
 
 #: A line a per-block rule labelled as metadata ("Jane Doe | 5 March 2025") may be a byline.
 _RELABELLED = frozenset({Category.METADATA})
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def label_bylines(s) -> None:
@@ -116,7 +116,7 @@ def label_bylines(s) -> None:
     prose = [i for i in order if s.lines[i].prose]
     if not prose:
         return  # a byline stands above or below the article's prose
-    common = frozenset(w for line in s.lines for w in _WORDS.findall(line.text) if w.islower())
+    common = lowercase_words(line.text for line in s.lines)
     found = {i: who for i in order if s.lines[i].matches and "byline" in s.lines[i].sections()
              and (who := author_of(s.lines[i], common)) is not None}
     second = prose[1] if len(prose) > 1 else len(s.lines)

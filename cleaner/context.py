@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import byline, ending, fullpage
-from .features import Line
+from .features import Line, lowercase_words
 from .model import Category, Hit
 
 #: Categories that close an article: a run of them marks the end of the body.
@@ -315,15 +315,11 @@ def _has_credit(s: State, i: int) -> bool:
     return False
 
 
-def _lowercase_words(s: State) -> set[str]:
-    return {w for line in s.lines for w in _WORDS.findall(line.text) if w.islower()}
-
-
 def credit_after_caption(s: State) -> None:
     """A name on its own line right under a caption that has no credit of its own: the photo
     credit. Its words must be names: none of them occurs in lowercase elsewhere in the text, so a
     Title Case subheading ("What Happens Next") stays."""
-    common: set[str] | None = None
+    common: frozenset[str] | None = None
     for i in range(1, len(s.lines)):
         before = s.labels[i - 1]
         if before is None or before.category is not Category.CAPTION or not s.kept(i) or _has_credit(s, i - 1):
@@ -331,7 +327,7 @@ def credit_after_caption(s: State) -> None:
         line = s.lines[i]
         if not line.terminal and line.words <= CREDIT_MAX_WORDS and line.length <= AUTHOR_MAX_LEN \
                 and _NAME.match(line.text.strip()):
-            common = _lowercase_words(s) if common is None else common
+            common = lowercase_words(line.text for line in s.lines) if common is None else common
             if any(w.lower() in common for w in _WORDS.findall(line.text) if not w.islower()):
                 continue
             s.label(i, "caption.credit_after_caption", Category.CAPTION,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
 
 from .lexicon import EDGE_PUNCT, Match, Matcher, exact_key, normalize
 from .model import Block
@@ -99,6 +100,15 @@ class Line:
             if m.section == section:
                 return m
         return None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the texts use in lowercase: a capitalised word that is one of them is a common
+    word ("The Numbers", "Content Gap Analysis"), not a name."""
+    return frozenset(w for t in texts for w in _LETTERS.findall(t) if w.islower())
 
 
 def line_length(text: str) -> int:

@@ -397,28 +397,6 @@ def blocks_from_body(body, evidence: Evidence) -> list[Block]:
 
 # --- Page metadata -------------------------------------------------------------------------------
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class PageMeta:
-    """What the page says about itself (meta tags, JSON-LD, <html lang>)."""
-
-    title: str | None = None
-    date: str | None = None
-    author: str | None = None
-    sitename: str | None = None
-    url: str | None = None  # canonical or og:url
-    description: str | None = None
-    categories: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    image: str | None = None
-    language: str | None = None  # as the page declares it: <html lang>, Content-Language, og:locale
-
-    def fields(self) -> dict:
-        """The Result fields it fills (title and date are passed on their own)."""
-        return {"author": self.author, "sitename": self.sitename, "url": self.url,
-                "description": self.description, "categories": self.categories, "tags": self.tags,
-                "image": self.image, "page_language": self.language}
-
-
 #: The article's section (examine_meta reads tags from meta tags, not the section).
 _SECTION_XPATH = "//meta[@property='article:section' or @name='article:section']/@content"
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -445,8 +423,9 @@ def _listed(value) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for i in items if i for part in str(i).split(",") if part.strip()))
 
 
-def page_metadata(tree: "HtmlElement") -> PageMeta:
-    """Title, publication date, author, site name, URL, description, categories, tags and image
+def page_metadata(tree: "HtmlElement") -> tuple[str | None, str | None, dict]:
+    """(title, publication date, the Result fields of model.PAGE_FIELDS and `author`): author,
+    site name, URL (canonical or og:url), description, categories, tags and image
     from meta tags (trafilatura's examine_meta), JSON-LD when the meta tags name no title or no
     author, the page's title/h1, and htmldate without its extensive search; the declared
     language from the markup. trafilatura's full metadata pass costs as much as the content
@@ -470,12 +449,12 @@ def page_metadata(tree: "HtmlElement") -> PageMeta:
                 log.debug("JSON-LD metadata failed", exc_info=True)
         title = meta.title or extract_title(tree)
         date = meta.date or find_date(tree, extensive_search=False, original_date=True)
-    return PageMeta(title=(title or "").strip() or None, date=date or None,
-                    author=(meta.author or "").strip() or None, sitename=meta.sitename or None,
-                    url=meta.url or None, description=meta.description or None,
-                    categories=_listed(meta.categories) or _listed(tree.xpath(_SECTION_XPATH)),
-                    tags=_listed(meta.tags), image=meta.image or None,
-                    language=declared_language(tree))
+    page = {"author": (meta.author or "").strip() or None, "sitename": meta.sitename or None,
+            "url": meta.url or None, "description": meta.description or None,
+            "categories": _listed(meta.categories) or _listed(tree.xpath(_SECTION_XPATH)),
+            "tags": _listed(meta.tags), "image": meta.image or None,
+            "page_language": declared_language(tree)}
+    return (title or "").strip() or None, date or None, page
 
 
 # --- DOM evidence pass ---------------------------------------------------------------------------
@@ -760,15 +739,14 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
                         "the HTML could not be parsed: cleaned its text, tags stripped, as text")
     outside_blocks = outside.page_blocks(tree) if config.page_blocks else None  # before pruning
     _prune(tree)  # JSON-LD stays for the metadata, and htmldate copies a smaller tree
-    meta = page_metadata(tree)
-    title, date = meta.title, meta.date
+    title, date, page = page_metadata(tree)
     evidence = collect_evidence(tree)
     notes: list[str] = []
 
     def result(decisions, lang) -> Result:
         decisions = add_missing_captions(decisions, evidence.captions, config)
         result = pipeline.build_result(decisions, lang, date=date, mode="html", notes=tuple(notes),
-                                       title=title, page=meta.fields())
+                                       title=title, page=page)
         if outside_blocks:
             result = dataclasses.replace(
                 result, removed=result.removed + outside.outside_removed(outside_blocks, decisions))
@@ -824,5 +802,5 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
                          "the page has no article body")
         return dataclasses.replace(cleaned, mode="html", notes=(*notes, *cleaned.notes),
                                    title=title or cleaned.title, date=date or cleaned.date,
-                                   **(meta.fields() | {"author": meta.author or cleaned.author}))
+                                   **(page | {"author": page["author"] or cleaned.author}))
     raise pipeline.EmptyDocument()  # no visible text: the same error as an empty text

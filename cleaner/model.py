@@ -123,6 +123,10 @@ class Removed:
         return out
 
 
+#: The Result fields that say what an HTML page declares about itself (html.page_metadata).
+PAGE_FIELDS = ("sitename", "url", "description", "categories", "tags", "image", "page_language")
+
+
 @dataclass(frozen=True, slots=True)
 class Result:
     """The outcome of cleaning one document."""

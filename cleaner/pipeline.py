@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
 from . import context, fullpage, language, markdown, spans
 from .config import Config
-from .features import line_features
+from .features import line_features, lowercase_words
 from .lexicon import matcher_for, normalize
 from .model import Block, Category, Decision, Hit, Removed, Result, Span
 from .rules import Rule, first_hit, registry
@@ -20,7 +19,6 @@ from .text import split_blocks
 
 #: English lists always apply as well: many sites keep English widget labels in every language.
 FALLBACK_LANGUAGES = ("en",)
-_WORDS = re.compile(r"[^\W\d_]+")
 #: A machine date marker glued to a block is only looked for in the first few blocks.
 MARKER_SCAN_BLOCKS = 3
 
@@ -43,11 +41,6 @@ class EmptyDocument(InputError):
 @functools.lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     return registry()
-
-
-#: Rules that judge a block by its phrases: a block they label may be a paragraph with one
-#: boilerplate sentence at an edge (see spans.edge_sentences).
-_PHRASE_RULES = frozenset(r.name for r in registry() if r.section is not None)
 
 
 def _split_markers(blocks: list[Block]) -> tuple[list[Block], str | None]:
@@ -81,8 +74,9 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     state = context.run(lines, first, full_page=full_page, before=before)
     decisions = []
     trims = config.removes(Category.CAPTION)
-    common = functools.cache(lambda: frozenset(w for b in blocks for w in _WORDS.findall(b.text) if w.islower()))
+    common = functools.cache(lambda: lowercase_words(b.text for b in blocks))
     phrase_rules = tuple(r for r in table if r.section is not None)
+    phrase_names = frozenset(r.name for r in phrase_rules)
 
     def judge(b: Block, sentence: str) -> Hit | None:
         line = line_features(dataclasses.replace(b, text=sentence, raw=""), matcher)
@@ -94,7 +88,7 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     for i, b in enumerate(blocks):
         final, note = state.labels[i], state.notes.get(i, "")
         found: tuple[Span, ...] = ()
-        if final is not None and final is first[i] and final.rule in _PHRASE_RULES \
+        if final is not None and final is first[i] and final.rule in phrase_names \
                 and final.category is not Category.CAPTION:
             # a phrase rule labelled the whole block: only its edge sentences, if the rest is prose
             found = spans.edge_sentences(b.text, functools.partial(judge, b), bool(lines[i].matches))
@@ -120,7 +114,7 @@ def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, da
                  mode: str, notes: tuple[str, ...] = (), title: str | None = None,
                  page: dict | None = None) -> Result:
     """The Result of a document's decisions; `page` holds what an HTML page declares about
-    itself (PageMeta.fields: author, site name, URL...)."""
+    itself (html.page_metadata: the author and the model.PAGE_FIELDS)."""
     page = dict(page or {})
     author = page.pop("author", None)
     removed = tuple(sorted(

@@ -4,13 +4,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Result
+from .model import PAGE_FIELDS, Result
 from .outside import is_outside
 
 FORMATS = ("text", "markdown", "json", "jsonl")
-#: Result fields that say what a page declares about itself: an input record's own value for one
-#: of them (a WARC record's `url`, a crawler's `sitename`) is kept.
-PAGE_FIELDS = ("sitename", "url", "description", "categories", "tags", "image", "page_language")
 #: The columns --explain shows before each block's text (line, decision, category, rule).
 EXPLAIN_PREFIX = 61
 #: The fewest characters of a block's text --explain shows on a narrow terminal.
@@ -33,7 +30,7 @@ def record(doc_id: str, result: Result, extra: dict[str, Any] | None = None, *,
     out.setdefault(id_field, doc_id)
     body = result.to_dict(explain=explain)
     out[text_field] = body.pop("text")
-    for key in PAGE_FIELDS:  # the input's own value (a WARC record's URL) beats what the page declares
+    for key in PAGE_FIELDS:  # an input record's own value (a WARC record's url) beats the page's
         if out.get(key) not in (None, "", []):
             body.pop(key, None)
     out.update(body)
