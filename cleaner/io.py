@@ -164,6 +164,11 @@ def _gzipped(path: Path) -> bool:
     return path.name.lower().endswith(".gz")
 
 
+def open_binary(path: Path) -> BinaryIO:
+    """The file for reading bytes, decompressed as it is read when its name ends in .gz."""
+    return gzip.open(path, "rb") if _gzipped(path) else path.open("rb")
+
+
 def _inner(path: Path) -> Path:
     """The document's own name: a compressed page.html.gz is a page.html."""
     return path.with_name(path.name[:-3]) if _gzipped(path) else path
@@ -312,7 +317,7 @@ def _missing_fields(where: str, fields: Fields, held: list[Task]) -> str:
 
 def read_jsonl_file(path: Path, name: Path, fields: Fields, max_bytes: int) -> Iterator[Task]:
     try:
-        fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+        fh = open_binary(path)
     except OSError as exc:
         yield Task(id=str(path), name=name, source=path, error=f"cannot read: {exc.strerror or exc}")
         return

@@ -88,7 +88,7 @@ def _only_image(line: str) -> bool:
 
 def to_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks of a markdown text, read as their visible text (the markdown kept as `raw`),
-    with 'link', 'image' and 'heading' evidence in their hints. Table rules, reference
+    with 'link', 'image' and 'markup' evidence in their hints. Table rules, reference
     definitions and horizontal rules have no text and are dropped from the body."""
     out = []
     for b in blocks:
@@ -99,16 +99,15 @@ def to_blocks(blocks: list[Block]) -> list[Block]:
             hints.add("link")
         if all(_only_image(ln) for ln in lines if ln.strip()):
             hints.add("image")
-        if _HEADING.match(lines[0]):
-            hints.add("heading")
         if all(_TABLE_RULE.match(ln) or _RULE.match(ln) or _REF_DEF.match(ln) for ln in lines if ln.strip()):
             hints.add("markup")
-        text = " ".join(v for v in (visible(ln) for ln in lines) if v)
+        seen = [visible(ln) for ln in lines]
+        text = " ".join(v for v in seen if v)
         bullet = _LIST.match(lines[0])
         if bullet and text:  # "* item" reads as "- item"; a numbered item keeps its number
             marker = bullet.group(0).strip()
             text = (marker if marker[0].isdigit() else "-") + " " + visible(lines[0][bullet.end():]) \
-                + "".join(" " + visible(ln) for ln in lines[1:])
+                + "".join(" " + v for v in seen[1:])
         if not text.strip():
             hints.add("markup")  # an HTML comment, an image without alt text
         hints.add("md")  # its raw is markdown

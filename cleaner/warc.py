@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from . import logs
-from .io import Fields, ReadError, Task, decode, strip_controls
+from .io import Fields, ReadError, Task, decode, open_binary, strip_controls
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +272,7 @@ def read_warc_file(path: Path, name: Path, max_bytes: int, summary: WarcSummary 
     module, which reads a file of one gzip member per record (the norm, and Common Crawl's) and a
     file gzipped whole alike, as a stream; warcio refuses the second kind."""
     try:
-        fh = gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+        fh = open_binary(path)
         stream = _GzipStream(fh) if isinstance(fh, gzip.GzipFile) else fh
     except OSError as exc:
         if summary is not None:
