@@ -28,6 +28,7 @@ class Category(str, enum.Enum):
     NAVIGATION = "navigation"  # breadcrumbs, menus, "back to top", pagination
     AUTHOR = "author"  # author bios and contact lines at the end ("Have a tip?")
     LEGAL = "legal"  # copyright and legal footer lines
+    REPEAT = "repeat"  # a paragraph the text already gave: a pull quote, a box shown twice
 
     def __str__(self) -> str:  # "caption", not "Category.CAPTION"
         return self.value

@@ -10,7 +10,7 @@ import functools
 
 from . import context, fullpage, language, markdown, spans
 from .config import Config
-from .features import line_features, lowercase_words
+from .features import HEAD_CHARS, line_features, lowercase_words
 from .lexicon import matcher_for, normalize
 from .model import Block, Category, Decision, Hit, Removed, Result, Span
 from .rules import Rule, first_hit, registry
@@ -107,7 +107,48 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
         if final is not None and kept:
             note = f"category '{final.category}' is kept by the configuration"
         decisions.append(Decision(b, first[i], final, kept, note, found))
+    if config.removes(Category.REPEAT):
+        repeated_paragraphs(decisions, lines, matcher, config)
     return tuple(decisions), full_page
+
+
+#: A paragraph given twice is a pull quote, a box shown twice or a duplicated page: only prose of
+#: at least this many words counts (subheadings, list items and table rows repeat in real bodies:
+#: "Pros", "- Cost: $20", the same question heading each section).
+REPEAT_MIN_WORDS = 5
+
+
+def repeated_paragraphs(decisions: list[Decision], lines: list, matcher, config: Config) -> None:
+    """A prose paragraph that the output would give twice, word for word: the second copy goes (a
+    pull quote, an "about us" box or an advertisement shown twice, an article extracted twice).
+    Paragraphs are compared as they are output (after their spans went), so that a second pass,
+    which reads that output, finds the same copies. A paragraph given three times or more is part
+    of a repeated template (the same credit under every card of a listing) and stays. Texts are
+    compared whole (long ones on their head and tail), digits included: "In 2019 …" and "In
+    2020 …" are two paragraphs."""
+    copies: dict[str, list[int]] = {}
+    for i, d in enumerate(decisions):
+        if not d.kept:
+            continue
+        line = lines[i] if not d.spans else line_features(
+            dataclasses.replace(d.block, text=d.text, raw=""), matcher)
+        if line.prose and not line.bullet and line.words >= REPEAT_MIN_WORDS:
+            copies.setdefault(line.norm if len(line.text) <= HEAD_CHARS else line.key, []).append(i)
+    second = {later[0]: first for first, *later in copies.values() if len(later) == 1}
+    if not second:
+        return
+    if not config.lang:
+        # cleaning the output again must read it in the same language (idempotence): on a text
+        # that mixes languages, dropping a copy can tip the detection, and then the copy stays
+        kept = [(i, dataclasses.replace(d.block, text=d.text)) for i, d in enumerate(decisions) if d.kept]
+        before = detect_language([b for _, b in kept], config)
+        after = detect_language([b for i, b in kept if i not in second], config)
+        if languages_for(before) != languages_for(after):
+            return
+    for i, first in second.items():
+        d = decisions[i]
+        hit = Hit("repeat.paragraph", Category.REPEAT, f"repeats line {decisions[first].block.line} word for word")
+        decisions[i] = Decision(d.block, d.first, hit, False)
 
 
 def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, date: str | None,

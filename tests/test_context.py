@@ -409,6 +409,61 @@ The county council voted on Thursday to close two of its four recycling centres,
 Residents will be able to use the remaining sites for longer hours from next spring, a spokesperson for the authority confirmed.
 """
 
+PULL_QUOTE_EN = """\
+The city will plant twelve thousand trees along its main roads by 2030, the mayor said on Tuesday, in a plan meant to cool the streets in summer.
+
+"We cannot keep building heat traps and hope our children will thank us for it," she told reporters outside the town hall.
+
+Residents of the eastern districts, where tree cover is thinnest, will be asked to choose the species planted on their streets.
+
+"We cannot keep building heat traps and hope our children will thank us for it," she told reporters outside the town hall.
+
+The first saplings go in next month along the ring road, and the council will report every year on how many have survived.
+"""
+
+ABOUT_BOX_TWICE_DE = """\
+Die Stadtwerke senken zum ersten Januar die Preise für Fernwärme um durchschnittlich acht Prozent, teilte das Unternehmen am Montag mit.
+
+Grund seien die gesunkenen Einkaufspreise für Gas, die nun an die rund vierzigtausend Haushalte weitergegeben würden.
+
+Verbraucherschützer begrüßten den Schritt, forderten aber mehr Transparenz bei der Berechnung der Grundpreise.
+
+Das Stadtmagazin berichtet seit 1998 unabhängig über Politik, Kultur und Sport in der Region und erscheint jeden Donnerstag.
+
+Kontakt
+
+Das Stadtmagazin berichtet seit 1998 unabhängig über Politik, Kultur und Sport in der Region und erscheint jeden Donnerstag.
+"""
+
+#: A credit line under every card of a listing, and subheadings and sentences that only look alike:
+#: a template repeated three times, a question heading each section, the same sentence with
+#: another year. Nothing here is a second copy of a paragraph.
+REPEATED_TEMPLATE_EN = """\
+The park runs three webcams that visitors can check before they set off, each refreshed every five minutes during the day.
+
+North Gate camera
+This view from the visitor centre shows the car park and the start of the valley trail in all weathers.
+Images are provided courtesy of the park's friends association, which maintains the cameras.
+
+Ridge camera
+This camera, at about two thousand metres, shows the summit ridge and the snow line in winter.
+Images are provided courtesy of the park's friends association, which maintains the cameras.
+
+Lake camera
+Located on the boathouse roof, this camera looks across the lake towards the southern forest.
+Images are provided courtesy of the park's friends association, which maintains the cameras.
+
+What does it cost?
+Entry to the park costs five euros a day for adults, and children under twelve go in for free.
+
+What does it cost?
+Parking at the north gate costs three euros a day, and the shuttle bus from the station is free.
+
+In 2023 the park welcomed more than four hundred thousand visitors, a record for the area.
+
+In 2024 the park welcomed more than four hundred thousand visitors, a record for the area.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -457,6 +512,10 @@ CONTEXT_CASES = [
     ("teaser_after_lead_in", "en", HEAD_LABEL_EN,
      {5: ("teaser.lead_in", C.TEASER), 7: ("teaser.after_lead_in", C.TEASER), 9: ("teaser.after_lead_in", C.TEASER)}),
     ("teaser_after_lead_in", "de", HEAD_LABEL_DE, {}),
+    ("repeated_paragraph", "en", PULL_QUOTE_EN, {7: ("repeat.paragraph", C.REPEAT)}),
+    ("repeated_paragraph", "de", ABOUT_BOX_TWICE_DE,
+     {9: ("navigation.phrase", C.NAVIGATION), 11: ("repeat.paragraph", C.REPEAT)}),
+    ("repeated_paragraph", "en", REPEATED_TEMPLATE_EN, {}),
     # full pages only (forced here; detection needs 30+ blocks): the body is the best run of prose
     ("main_body_run", "en", FULL_PAGE_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 4: _OUTSIDE, 5: _OUTSIDE,
