@@ -198,7 +198,10 @@ def _teaser_item(line: Line) -> bool:
 
 def bullet_teaser_run(s: State) -> None:
     """Two or more bulleted headlines in a row, after a sentence: a list of links to other
-    articles. Lists at the top, after a heading or after a line ending in ':' are body lists."""
+    articles. Lists at the top, after a heading or after a line ending in ':' are body lists, and
+    so are headline-like items within a longer list whose other items are not headlines (a
+    packing list, the steps of a how-to): a list of links is links from its first item to its
+    last."""
     if not s.article_shaped:
         return
     kept = [i for i, hit in enumerate(s.labels) if hit is None]  # removed lines do not break a run
@@ -213,7 +216,11 @@ def bullet_teaser_run(s: State) -> None:
         if b - a >= 2:
             run = kept[a:b]
             intro = s.lines[kept[a - 1]] if a > 0 else None
-            if intro is not None and intro.terminal:
+            after = s.lines[kept[b]] if b < n else None
+            if (intro is not None and intro.bullet) or (after is not None and after.bullet):
+                for k in run:
+                    s.notes[k] = "headline-like items of a longer bulleted list (body list)"
+            elif intro is not None and intro.terminal:
                 for k in run:
                     s.label(k, "teaser.bullet_run", Category.TEASER,
                             f"one of {len(run)} bulleted headlines in a row after body text (related-article links)")

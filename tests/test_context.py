@@ -464,6 +464,29 @@ In 2023 the park welcomed more than four hundred thousand visitors, a record for
 In 2024 the park welcomed more than four hundred thousand visitors, a record for the area.
 """
 
+#: Headline-like items inside a longer body list, whose other items are short or "key: value".
+PACKING_LIST_EN = """\
+We spent four nights on the trail in late September, and the weather changed twice a day, from warm sunshine in the valleys to freezing fog on the passes.
+This is what we carried, and what we would leave at home next time.
+- A tent for two, which we could pitch in under ten minutes.
+- Sleeping bag rated to minus five degrees
+- Ear plugs for the more crowded campgrounds
+- Stove: a small canister model
+- Rain jacket
+The second night brought sleet, and the jacket earned its place in the pack; the stove, which we had nearly left behind, turned out to be the most useful thing we carried.
+"""
+
+PACKLISTE_DE = """\
+Die Wanderung dauerte vier Tage, und das Wetter wechselte zweimal am Tag zwischen warmer Sonne in den Tälern und eisigem Nebel auf den Pässen.
+Das hatten wir dabei, und das würden wir beim nächsten Mal zu Hause lassen.
+- Ein Zelt für zwei, das wir in zehn Minuten aufbauen konnten.
+- Schlafsack für Nächte bis minus fünf Grad
+- Ohrstöpsel für die vollen Zeltplätze am Wochenende
+- Kocher: ein kleines Modell mit Kartusche
+- Regenjacke
+In der zweiten Nacht kam Graupel, und die Jacke hat sich bezahlt gemacht; der Kocher, den wir fast zu Hause gelassen hätten, war am Ende das Nützlichste im Rucksack.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -477,6 +500,8 @@ CONTEXT_CASES = [
      {2: ("teaser.bullet_run", C.TEASER), 3: ("teaser.bullet_run", C.TEASER)}),
     ("bullet_teaser_run", "fr", BULLET_RUN_FR,
      {2: ("teaser.bullet_run", C.TEASER), 3: ("teaser.bullet_run", C.TEASER)}),
+    ("bullet_teaser_run", "en", PACKING_LIST_EN, {}),
+    ("bullet_teaser_run", "de", PACKLISTE_DE, {}),
     ("trailing_block", "en", TRAILING_EN,
      {3: ("share.phrase", C.SHARE), 5: ("comments.phrase", C.COMMENTS),
       **{n: ("teaser.trailing_block", C.TEASER) for n in (7, 9, 11, 13, 15, 17)}}),
