@@ -157,21 +157,27 @@ def title_at_top(s: State) -> None:
             s.label(i, "title.repeat", Category.TITLE, f"repeats the title (line {s.lines[first].block.line})")
 
 
+#: A field label: the words before the colon of "Date: January 6-9" or "Release date: May 2".
+_FIELD_LABEL = re.compile(r"^([^\W\d_][^:]{0,29}):\s*\S")
+
+
 def repeated_fields(s: State) -> None:
-    """A metadata label that opens FIELD_MIN_REPEATS or more lines with different values ("Date:
-    January 6-9" / "Date: March 2-5" ...) is a field of the content, an event listing or a
-    schedule, not the article's dateline: those lines stay."""
+    """A label that opens FIELD_MIN_REPEATS or more metadata lines with different values ("Date:
+    January 6-9" / "Date: March 2-5" ..., "Release date: …" under each product of a listing,
+    the "Date:" header of each message in an archive) is a field of the content, an event listing
+    or a schedule, not the article's dateline: those lines stay. Values are compared with their
+    digits ("March 2-5" and "March 23-26" differ)."""
     groups: dict[str, list[int]] = {}
     for i, hit in enumerate(s.labels):
-        if hit is not None and hit.rule == "metadata.phrase":
-            m = s.lines[i].first_match("metadata")
-            if m is not None and m.kind == "prefix" and m.phrase.rstrip().endswith(":"):
-                groups.setdefault(m.phrase, []).append(i)
-    for phrase, where in groups.items():
-        if len(where) >= FIELD_MIN_REPEATS and len({s.lines[i].key for i in where}) == len(where):
+        if hit is not None and hit.category is Category.METADATA and hit.rule != "metadata.segments":
+            m = _FIELD_LABEL.match(s.lines[i].text.lstrip())
+            if m is not None:
+                groups.setdefault(m.group(1).strip().casefold(), []).append(i)
+    for label, where in groups.items():
+        if len(where) >= FIELD_MIN_REPEATS and len({s.lines[i].norm for i in where}) == len(where):
             for i in where:
                 s.labels[i] = None
-                s.notes[i] = (f"'{phrase}' opens {len(where)} lines with different values: a field of "
+                s.notes[i] = (f"'{label}:' opens {len(where)} lines with different values: a field of "
                               "the content, not a dateline")
 
 

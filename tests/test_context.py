@@ -247,6 +247,40 @@ The largest industrial fair in Europe fills the halls of Hanover with robots, ma
 Date: April 20-24, 2026
 """
 
+#: "Release date:" under each game of a store listing (a date line each), and values that differ
+#: only in their digits.
+RELEASES_EN = """\
+The studio's back catalogue is on sale this week, with discounts of up to seventy per cent on its older titles and bundles.
+
+Harbour Lights is a slow puzzle game about keeping a lighthouse running through a long northern winter.
+
+Release date: Mar 5, 2024
+
+Iron Orchard mixes farming and tower defence on a floating island that grows with every harvest you bring in.
+
+Release date: Mar 20, 2025
+
+Night Ferry is a narrative game set on the last boat of the evening between two cities at war with each other.
+
+Release date: Mar 2, 2026
+"""
+
+ERSCHEINUNG_DE = """\
+Der Verlag bringt in diesem Frühjahr drei neue Sachbücher heraus, die sich alle mit der Geschichte der Stadt beschäftigen.
+
+Der erste Band erzählt die Geschichte des Hafens von den ersten Kaufleuten bis zum Bau der großen Werften.
+
+Datum: 5. März 2026
+
+Der zweite Band folgt den Straßenbahnen der Stadt, von den Pferdebahnen bis zu den modernen Niederflurwagen.
+
+Datum: 23. März 2026
+
+Der dritte Band stellt die Brücken der Stadt vor und erzählt, wer sie gebaut hat und warum.
+
+Datum: 2. April 2026
+"""
+
 DATELINE_EN = """\
 The council met on Monday and voted for the new harbour plan after a long debate about the town's budget.
 
@@ -529,6 +563,8 @@ CONTEXT_CASES = [
       13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", ARTICLE_END_LIST_EN, {}),
     ("repeated_fields", "en", EVENTS_EN, {1: ("title.top", C.TITLE)}),
+    ("repeated_fields", "en", RELEASES_EN, {}),
+    ("repeated_fields", "de", ERSCHEINUNG_DE, {}),
     ("repeated_fields", "en", DATELINE_EN, {3: ("metadata.date_line", C.METADATA)}),
     ("label_bylines", "en", BYLINE_EN, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE),
                                         9: ("byline.name", C.BYLINE)}),
