@@ -550,9 +550,19 @@ def dom_pass(decisions: tuple[Decision, ...], config: Config, title: str | None)
 
 # --- The whole page ------------------------------------------------------------------------------
 
+#: Widget elements that can hold text. One holding at least this share of the body's text is
+#: no widget but broken markup (a header's menu <button> left open wraps the whole page): its tag
+#: goes, its content stays.
+_TEXT_WIDGETS = ("menu", "footer", "button", "select", "option", "textarea", "object", "map")
+WRAPPER_MIN_SHARE = 0.5
+#: ... and at least this many characters (smaller widgets are not worth comparing with the page).
+WRAPPER_MIN_CHARS = 1000
+
+
 def _prune(tree) -> None:
     """Remove scripts, styles, inline SVG and widgets (see _SKIP_TAGS), keeping the text that
-    follows them."""
+    follows them, and unwrap a widget element that holds most of the page (see
+    WRAPPER_MIN_SHARE)."""
     from lxml import etree
 
     for el in tree.xpath(_SKIP_XPATH):
@@ -566,6 +576,18 @@ def _prune(tree) -> None:
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+    etree.strip_elements(tree, "style", "svg", with_tail=False)  # their text is no page text
+    page_chars = None
+    for el in list(tree.iter(*_TEXT_WIDGETS)):
+        if len(el) < 3:  # a wrapper of the page has many children; a widget seldom does
+            continue
+        chars = len(el.text_content())
+        if chars < WRAPPER_MIN_CHARS:
+            continue
+        if page_chars is None:
+            page_chars = len(tree.text_content())
+        if chars >= WRAPPER_MIN_SHARE * page_chars:
+            el.tag = "div"
     etree.strip_elements(tree, *_SKIP_TAGS, with_tail=False)
 
 

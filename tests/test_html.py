@@ -248,6 +248,23 @@ def test_text_the_parser_cannot_hold_goes_through_text_mode():
     assert any("tags stripped" in n for n in r.notes)
 
 
+_PARAGRAPHS = [f"Paragraph {i}: the council met on Monday and voted for the new plan after a long debate "
+               "about the budget of the town and its schools." for i in range(10)]
+
+
+@pytest.mark.parametrize("widget", ["button", "select", "footer"])
+def test_a_widget_left_open_around_the_whole_page_keeps_the_page(widget):
+    """Broken markup: a header's menu <button> that is never closed wraps the article, and
+    dropping the widget would drop the page. It is unwrapped; a real button is still dropped."""
+    body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
+    page = (f"<html><head><title>Council votes</title></head><body><header><{widget} class='menu'>"
+            f"<span>Menu</span><span>x</span><nav><a href='/'>Home</a></nav><main><article>"
+            f"<h1>Council votes</h1>{body}<button>Send to a friend</button></article></main></body></html>")
+    result = clean_html(page)
+    assert result.paragraphs == _PARAGRAPHS
+    assert "Send to a friend" not in result.text
+
+
 def test_fragment_is_read_as_a_page():
     r = clean_html(f"<p>{BODY[0]}</p>")
     assert r.text == BODY[0]
