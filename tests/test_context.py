@@ -521,6 +521,29 @@ Das hatten wir dabei, und das würden wir beim nächsten Mal zu Hause lassen.
 In der zweiten Nacht kam Graupel, und die Jacke hat sich bezahlt gemacht; der Kocher, den wir fast zu Hause gelassen hätten, war am Ende das Nützlichste im Rucksack.
 """
 
+#: A body list after a paragraph: sentence-case items that name nothing, whole headlines in
+#: shape (six words or more, no final stop).
+ADVICE_LIST_EN = """\
+Most attacks on small firms still start with software that nobody updated, the agency said in its yearly report on online crime published on Monday.
+- Turn on automatic updates wherever that is possible
+- Set aside an hour every month for the manual updates
+Backups matter just as much, because a firm that can restore its files has no reason to pay a ransom to get them back.
+"""
+
+CONSEILS_FR = """\
+La plupart des attaques contre les petites entreprises passent encore par des logiciels jamais mis à jour, selon le rapport annuel publié lundi par l'agence.
+- Activer les mises à jour automatiques dès que possible
+- Réserver chaque mois une heure aux mises à jour manuelles
+Les sauvegardes comptent tout autant, car une entreprise capable de restaurer ses fichiers n'a aucune raison de payer une rançon.
+"""
+
+CONSEJOS_ES = """\
+La mayoría de los ataques contra pequeñas empresas todavía empiezan por programas que nadie actualizó, según el informe anual publicado el lunes por la agencia.
+- Activar las actualizaciones automáticas siempre que sea posible
+- Reservar cada mes una hora para las actualizaciones manuales
+Las copias de seguridad importan igual, porque una empresa que puede recuperar sus archivos no tiene motivo para pagar un rescate.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -535,6 +558,9 @@ CONTEXT_CASES = [
     ("bullet_teaser_run", "fr", BULLET_RUN_FR,
      {2: ("teaser.bullet_run", C.TEASER), 3: ("teaser.bullet_run", C.TEASER)}),
     ("bullet_teaser_run", "en", PACKING_LIST_EN, {}),
+    ("bullet_teaser_run", "en", ADVICE_LIST_EN, {}),
+    ("bullet_teaser_run", "fr", CONSEILS_FR, {}),
+    ("bullet_teaser_run", "es", CONSEJOS_ES, {}),
     ("bullet_teaser_run", "de", PACKLISTE_DE, {}),
     ("trailing_block", "en", TRAILING_EN,
      {3: ("share.phrase", C.SHARE), 5: ("comments.phrase", C.COMMENTS),
