@@ -10,6 +10,7 @@ import codecs
 import dataclasses
 import functools
 import gzip
+import itertools
 import json
 import logging
 import os
@@ -563,12 +564,44 @@ class AtomicFile:
                 pass
 
 
+#: Temporary names of write_atomic: unique in this process (its id and a counter), so no
+#: random name has to be drawn and retried as mkstemp does.
+_TMP_COUNTER = itertools.count()
+_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
 def write_atomic(path: Path, content: str) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
-    out = AtomicFile(path)
+    """Write through a temporary file in the same folder, then rename over the target: four
+    system calls (open, write, close, rename). The new file's mode is open()'s (0o666 less the
+    umask), as AtomicFile's."""
+    if path.parent not in _MADE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(path.parent)
+    data = content.encode("utf-8")
+    tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp")
     try:
-        out.write(content)
+        fd = os.open(tmp, _WRITE_FLAGS, 0o666)
+    except FileExistsError:  # a stale file of an earlier process with the same id
+        out = AtomicFile(path)
+        try:
+            out.write(content)
+        except BaseException:
+            out.discard()
+            raise
+        out.commit()
+        return
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
     except BaseException:
-        out.discard()
+        if fd >= 0:
+            os.close(fd)
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
         raise
-    out.commit()

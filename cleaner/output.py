@@ -112,6 +112,8 @@ class Writer:
         self.target, self.explain, self.inputs = target, explain, inputs
         self._sink: Sink | None = None  # stdout, -o FILE, or the JSONL stream being written
         self._sink_path: Path | None = None
+        # per output folder, the `.partial` files it held when this run first wrote into it
+        self._partials: dict[Path, set[str]] = {}
         if target.kind == "stdout":
             self._sink = Sink(sys.stdout, target.doc_format, target.many, explain)
 
@@ -151,7 +153,7 @@ class Writer:
             sink.out.commit()
         except OSError as exc:
             return f"cannot write {path}: {exc.strerror or exc}"
-        _remove_stale_partial(path)
+        _remove_stale_partial(path, self._partials)
         return None
 
     def write(self, outcome: batch.Outcome) -> str | None:
@@ -171,7 +173,7 @@ class Writer:
                 if error:
                     return error
                 write_atomic(path, outcome.output)
-                _remove_stale_partial(path)
+                _remove_stale_partial(path, self._partials)
                 return None
             elif t.kind == "file":
                 error = self._open(t.path, t.doc_format, t.many)
@@ -219,9 +221,22 @@ class Writer:
         return partial, sink.documents
 
 
-def _remove_stale_partial(path: Path) -> None:
-    """A complete output replaces the partial file an interrupted run left for it."""
-    try:
-        path.with_name(path.name + ".partial").unlink()
-    except OSError:
-        pass
+def _remove_stale_partial(path: Path, partials: dict[Path, set[str]]) -> None:
+    """A complete output replaces the partial file an interrupted run left for it. `partials`
+    holds, per folder, the `.partial` names a listing found when the run first wrote there: one
+    listing per folder instead of an unlink attempt per output."""
+    folder = path.parent
+    names = partials.get(folder)
+    if names is None:
+        try:
+            names = {n for n in os.listdir(folder) if n.endswith(".partial")}
+        except OSError:
+            names = set()
+        partials[folder] = names
+    name = path.name + ".partial"
+    if name in names:
+        names.discard(name)
+        try:
+            (folder / name).unlink()
+        except OSError:
+            pass

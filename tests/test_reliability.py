@@ -446,6 +446,23 @@ def test_output_files_get_the_usual_permissions_not_those_of_a_temporary_file(tm
         assert stat.S_IMODE((out / "a.txt").stat().st_mode) == mode, umask
 
 
+def test_a_folder_output_replaces_stale_partial_files_and_leaves_no_temporary_file(tmp_path):
+    """Each output is written under a temporary name and renamed into place; the `.partial` file
+    an interrupted run left for an output goes once that output is complete, other files stay."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    for name in ("a", "b"):
+        (src / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    (out / "a.txt.partial").write_text("old", encoding="utf-8")
+    (out / "notes.partial").write_text("not ours", encoding="utf-8")
+    (out / "b.txt").write_text("old output", encoding="utf-8")
+    assert cli.main(["-j", "1", "-o", str(out), str(src)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt", "notes.partial"]
+    assert (out / "b.txt").read_text(encoding="utf-8") == (out / "a.txt").read_text(encoding="utf-8")
+    assert "old output" not in (out / "b.txt").read_text(encoding="utf-8")
+
+
 def test_refuses_to_write_over_its_input(tmp_path):
     same = tmp_path / "same.txt"
     same.write_text(ARTICLE, encoding="utf-8")
