@@ -579,8 +579,6 @@ def _prune(tree) -> None:
     etree.strip_elements(tree, "style", "svg", with_tail=False)  # their text is no page text
     page_chars = None
     for el in list(tree.iter(*_TEXT_WIDGETS)):
-        if len(el) < 3:  # a wrapper of the page has many children; a widget seldom does
-            continue
         chars = len(el.text_content())
         if chars < WRAPPER_MIN_CHARS:
             continue

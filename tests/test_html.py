@@ -252,12 +252,13 @@ _PARAGRAPHS = [f"Paragraph {i}: the council met on Monday and voted for the new 
                "about the budget of the town and its schools." for i in range(10)]
 
 
+@pytest.mark.parametrize("inner", ["", "<div>"], ids=["children", "one-child"])
 @pytest.mark.parametrize("widget", ["button", "select", "footer"])
-def test_a_widget_left_open_around_the_whole_page_keeps_the_page(widget):
+def test_a_widget_left_open_around_the_whole_page_keeps_the_page(widget, inner):
     """Broken markup: a header's menu <button> that is never closed wraps the article, and
     dropping the widget would drop the page. It is unwrapped; a real button is still dropped."""
     body = "".join(f"<p>{p}</p>" for p in _PARAGRAPHS)
-    page = (f"<html><head><title>Council votes</title></head><body><header><{widget} class='menu'>"
+    page = (f"<html><head><title>Council votes</title></head><body><header><{widget} class='menu'>{inner}"
             f"<span>Menu</span><span>x</span><nav><a href='/'>Home</a></nav><main><article>"
             f"<h1>Council votes</h1>{body}<button>Send to a friend</button></article></main></body></html>")
     result = clean_html(page)
