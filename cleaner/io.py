@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import functools
 import gzip
 import itertools
 import json
@@ -17,7 +16,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -509,18 +507,33 @@ def iter_tasks(sources: list[Source], input_format: str, max_bytes: int,
             yield read_file(source.path, source.name, input_format, max_bytes)
 
 
-@functools.lru_cache(maxsize=1)
-def _new_file_mode() -> int:
-    """The mode open() gives a new file (0o666 less the umask); mkstemp's own is 0o600. Read
-    once per process (two system calls that every output would repeat)."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 #: Output folders already made by this process: an output's folder is made once, not stat'ed
 #: again for every file written into it.
 _MADE: set[Path] = set()
+#: Temporary names are unique in this process (its id and a counter): no random name has to be
+#: drawn as mkstemp does, and open() gives the file its usual mode (0o666 less the umask).
+_TMP_COUNTER = itertools.count()
+_TMP_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path` (its folder made if need be): (fd, its name)."""
+    if path.parent not in _MADE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(path.parent)
+    while True:
+        tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp")
+        try:
+            return os.open(tmp, _TMP_FLAGS, 0o666), tmp
+        except FileExistsError:  # a stale file of an earlier process with the same id
+            continue
+
+
+def _unlink_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
 
 
 class AtomicFile:
@@ -529,16 +542,12 @@ class AtomicFile:
 
     def __init__(self, path: Path):
         self.path = path
-        if path.parent not in _MADE:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _MADE.add(path.parent)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, self._tmp = _open_temporary(path)
         try:
-            os.chmod(self._tmp, _new_file_mode())
             self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         except BaseException:
             os.close(fd)
-            os.unlink(self._tmp)
+            _unlink_quietly(self._tmp)
             raise
 
     def write(self, text: str) -> None:
@@ -558,40 +567,15 @@ class AtomicFile:
         try:
             self._fh.close()
         finally:
-            try:
-                os.unlink(self._tmp)
-            except OSError:
-                pass
-
-
-#: Temporary names of write_atomic: unique in this process (its id and a counter), so no
-#: random name has to be drawn and retried as mkstemp does.
-_TMP_COUNTER = itertools.count()
-_WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+            _unlink_quietly(self._tmp)
 
 
 def write_atomic(path: Path, content: str) -> None:
     """Write through a temporary file in the same folder, then rename over the target: four
-    system calls (open, write, close, rename). The new file's mode is open()'s (0o666 less the
-    umask), as AtomicFile's."""
-    if path.parent not in _MADE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _MADE.add(path.parent)
-    data = content.encode("utf-8")
-    tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{next(_TMP_COUNTER)}.tmp")
+    system calls (open, write, close, rename), the bytes written as they are."""
+    fd, tmp = _open_temporary(path)
     try:
-        fd = os.open(tmp, _WRITE_FLAGS, 0o666)
-    except FileExistsError:  # a stale file of an earlier process with the same id
-        out = AtomicFile(path)
-        try:
-            out.write(content)
-        except BaseException:
-            out.discard()
-            raise
-        out.commit()
-        return
-    try:
-        view = memoryview(data)
+        view = memoryview(content.encode("utf-8"))
         while view:
             view = view[os.write(fd, view):]
         os.close(fd)
@@ -600,8 +584,5 @@ def write_atomic(path: Path, content: str) -> None:
     except BaseException:
         if fd >= 0:
             os.close(fd)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink_quietly(tmp)
         raise
