@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from corpus import (DEV_EVAL, DEV_WCXB, ROOT, SEED_LANG, corpus_rounds, invented_pages, pair,
-                    read_folder, register)
+                    read_folder, throughput)
 
 TEXTS = "whole process, texts"
 PAGES = "whole process, HTML"
@@ -129,18 +129,8 @@ def _timed(benchmark, comparison: str, system: str, folder: Folder, cmd: list[st
     # every document is accounted for: an output, or an error the command line reported
     assert len(written) + failed == len(folder.files), \
         f"{len(written)} outputs and {failed} errors for {len(folder.files)} inputs"
-    info = benchmark.extra_info
-    stats = getattr(benchmark, "stats", None)
-    if stats is None:  # --benchmark-disable
-        return info
-    stats = stats.stats
-    info.update(corpus=folder.name, docs=len(folder.files), mb=round(folder.size / 1e6, 3),
-                rounds=stats.rounds, seconds_mean=round(stats.mean, 3), seconds_min=round(stats.min, 3),
-                docs_per_s=round(len(folder.files) / stats.mean, 1),
-                docs_per_s_best=round(len(folder.files) / stats.min, 1),
-                mb_per_s=round(folder.size / stats.mean / 1e6, 3))
-    register(comparison, system, info)
-    return info
+    benchmark.extra_info["corpus"] = folder.name
+    return throughput(benchmark, folder.files, comparison=comparison, system=system, size=folder.size)
 
 
 def _cli(folder: Folder, out: Path, jobs: int) -> list[str]:
