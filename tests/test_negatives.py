@@ -95,6 +95,16 @@ NEGATIVE_LINES = [
      "caption (a credit in parentheses)"),
     ("en", "The new law bans (a) resale, (b) export and (c) storage of the devices.",
      "caption ('(c)' read as a copyright sign)"),
+    ("en", "SELECT a, b, sum(c) FROM tab1 GROUP BY a;", "caption ('(c)' glued to a word, in code)"),
+    # commands, paths and short phrases with slashes: no credit joins names with them
+    ("en", "sudo mkdir /mnt/root_backup", "caption credit line (a path)"),
+    ("en", "require example.com/theirmodule v1.3.4", "caption credit line (a domain with a path)"),
+    ("en", "Shutdown/reboot takes terribly long", "caption credit line (words joined by a slash)"),
+    ("de", "Neustart/Herunterfahren dauert ewig lange", "caption credit line (words joined by a slash)"),
+    ("fr", "Arrêt/redémarrage beaucoup trop lent", "caption credit line (words joined by a slash)"),
+    # a list item glossed in parentheses, with a slash between capitalised words
+    ("en", "- Cg (High-Level Shader/Shading Language)", "caption credit in parentheses"),
+    ("fr", "- Pôle Nord (Arctique / Groenland)", "caption credit in parentheses"),
 ]
 
 SHORT_FIRST_PARAGRAPH_EN = """\

@@ -63,6 +63,7 @@ RULE_CASES = [
     # caption.credit_line: a line that is only "Name/Agency" credits
     ("en", "Anna Whitfield/Northfield Echo", "caption.credit_line", C.CAPTION, "credit"),
     ("fr", "Marc Durand / Studio Nord / AFP", "caption.credit_line", C.CAPTION, "credit"),
+    ("de", "picture alliance/dpa", "caption.credit_line", C.CAPTION, "credit"),
     # caption.trailing_slash_credit: a caption whose last sentence is followed by "Name/Agency"
     ("en", "Crowds gather outside the town hall ahead of the vote on Tuesday. Anna Whitfield/Northfield Echo",
      "caption.trailing_slash_credit", C.CAPTION, "credit"),

@@ -20,7 +20,8 @@ CAPTION_PHRASE_MAX_LEN = 800
 #: A copyright sign in a line this short is a credit, not a sentence about copyright.
 COPYRIGHT_MAX_LEN = 160
 # "©", or "(c)" before a year or a name ("(c) 2024", "(c) Jane Doe"), not a list item "(c) storage".
-_COPYRIGHT = re.compile(r"©|\([cC]\)\s*(?:\d{4}|[A-Z])")
+# "(c)" glued to a word is code or a formula ("sum(c) FROM ..."), not a copyright sign.
+_COPYRIGHT = re.compile(r"©|(?<!\w)\([cC]\)\s*(?:\d{4}|[A-Z])")
 #: A © this close to the end of a longer line closes a caption with its credit.
 COPYRIGHT_TAIL = 50
 # A credit line on its own: names and agencies joined by slashes, "Archive/The Daily",
@@ -31,13 +32,22 @@ CREDIT_LINE = re.compile(r"^\(?\s*" + _CREDIT_PART + r"(?:\s?/\s?" + _CREDIT_PAR
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|fr|es|it|co\.uk|io)\b", re.IGNORECASE)
 #: A credit line is short: a few names.
 CREDIT_LINE_MAX_WORDS = 8
+# A path or an address with a path ("mkdir /mnt/backup", "example.com/module", "i.host.it/x.jpg"):
+# a slash opening a word, or following a domain; a credit's slash joins two names.
+_PATH = re.compile(r"(?:^|\s)/[\w.~]|\w\.[a-z]{2,}/\w")
+# A lowercase word of four letters or more: credits are names ("dpa", "de", "of" are short).
+_LOWER_WORD = re.compile(r"(?<![\w.])[^\W\d_A-ZÀ-Þ][^\W\dA-ZÀ-Þ]{3,}(?![\w.])")
+#: Lowercase words a credit line may hold (an agency written in lowercase, "picture alliance");
+#: more reads as a phrase or a command ("Shutdown/reboot takes terribly long").
+CREDIT_LINE_MAX_LOWER = 2
 # A credit glued after the last sentence of a caption: "... in March. Jane Doe/Agency files"
 TRAILING_SLASH_CREDIT = re.compile(r"[.!?][\"”»’]?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s?/\s?"
                                    r"[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,3}$")
 
 
 def _credit_parenthesis(line: Line) -> str | None:
-    if line.length > CAPTION_MAX_LEN or not line.text.rstrip().endswith(")"):
+    # a list item's parenthesis glosses the item ("- A# (A sharp / A flat)"); captions are no items
+    if line.bullet or line.length > CAPTION_MAX_LEN or not line.text.rstrip().endswith(")"):
         return None
     m = CREDIT_PARENTHESIS.search(line.text)
     if m is None or len(m.group(0).split()) > CREDIT_MAX_WORDS + 2:
@@ -60,7 +70,8 @@ def _copyright(line: Line) -> str | None:
 
 def _credit_line(line: Line) -> str | None:
     if line.terminal or "/" not in line.text or line.words > CREDIT_LINE_MAX_WORDS \
-            or not CREDIT_LINE.match(line.text):
+            or not CREDIT_LINE.match(line.text) or _PATH.search(line.text) \
+            or len(_LOWER_WORD.findall(line.text)) > CREDIT_LINE_MAX_LOWER:
         return None
     parts = [p.strip(" ()") for p in line.text.split("/")]
     if len(parts) >= 3 or any(len(p.split()) >= 2 for p in parts) or _DOMAIN.search(line.text):
