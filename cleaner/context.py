@@ -63,6 +63,10 @@ LABEL_MIN_REPEATS = 3
 #: ... and at least this share of its repeats are followed by a headline (a label that mostly
 #: stands before paragraphs is a separator or a recurring subheading).
 LABEL_CARD_SHARE = 0.5
+#: Prose paragraphs between two repeats of a label (median over the repeats) from which the
+#: label heads sections of the body: a teaser card holds a headline and one summary at most,
+#: a section its paragraphs.
+LABEL_SECTION_PROSE = 2
 #: Share of teaser-card-like blocks a trailing zone needs before it is dropped whole.
 CARD_ZONE_MIN_SHARE = 0.8
 #: A text is article-shaped when at least this share of its characters is in prose blocks
@@ -410,6 +414,11 @@ def repeated_label_cards(s: State) -> None:
             continue  # a separator repeated between paragraphs, not a card's section label
         if sorted(_headlines_after(s, i, set(where)) for i in where)[len(where) // 2] >= 2:
             continue  # most repeats head a list of items ("Pros" / item / item): a subheading
+        if _numbered(s.lines[i].text for i in where):
+            continue  # "Step 1:", "Step 2:"...: an enumeration of the body, not a section label
+        if sorted(_prose_between(s, a, b) for a, b in zip(where, where[1:]))[(len(where) - 1) // 2] \
+                >= LABEL_SECTION_PROSE:
+            continue  # paragraphs follow most repeats: a recurring subheading of the body
         first = s.lines[where[0]].text
         for i in where:
             s.label(i, "teaser.repeated_label", Category.TEASER,
@@ -417,6 +426,20 @@ def repeated_label_cards(s: State) -> None:
         for k in cards:
             s.label(k, "teaser.repeated_label", Category.TEASER,
                     f"headline under the repeated section label '{first}'")
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbered(texts) -> bool:
+    """Whether labels carry the numbers 1, 2, 3... in order (steps, parts, rounds)."""
+    numbers = [m.group(0) if m else None for m in map(_NUMBER.search, texts)]
+    return None not in numbers and all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
+
+
+def _prose_between(s: State, a: int, b: int) -> int:
+    """Kept prose paragraphs between the lines a and b."""
+    return sum(1 for k in range(a + 1, b) if s.kept(k) and s.lines[k].prose)
 
 
 def _headlines_after(s: State, i: int, labels: set[int]) -> int:

@@ -801,3 +801,54 @@ def test_repeated_subheadings_over_lists_of_items_stay(lang, plus, minus):
     result = clean("\n\n".join(lines), lang=lang)
     assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
     assert all(item in result.paragraphs for item in items)
+
+
+_SECTION_PARAS = {
+    "en": ["The machine heats up in under a minute and keeps the coffee hot for two hours without burning it.",
+           "Its carafe pours cleanly, and the filter basket lifts out for rinsing, which makes cleaning quick.",
+           "The only weak point is the water window, which is hard to read in a dim kitchen."],
+    "de": ["Die Maschine heizt in unter einer Minute auf und hält den Kaffee zwei Stunden lang heiß, ohne ihn zu verbrennen.",
+           "Die Kanne gießt sauber, und der Filtereinsatz lässt sich zum Ausspülen herausnehmen, was die Reinigung erleichtert.",
+           "Einziger Schwachpunkt ist die Wasserstandsanzeige, die in einer dunklen Küche schwer zu lesen ist."],
+    "fr": ["La machine chauffe en moins d'une minute et garde le café chaud pendant deux heures sans le brûler.",
+           "La verseuse ne coule pas, et le porte-filtre se retire pour le rinçage, ce qui rend le nettoyage rapide.",
+           "Seul point faible, la jauge d'eau, difficile à lire dans une cuisine peu éclairée."],
+}
+
+
+@pytest.mark.parametrize(("lang", "label", "heads"), [
+    ("en", "Our Verdict", ["A True Icon of Drip Coffee", "A Budget Pick With Big Popularity",
+                           "Bare Bones Brewing at a Bargain", "A Household Name in Coffee"]),
+    ("de", "Unser Fazit", ["Ein Klassiker unter den Filtermaschinen", "Günstig und trotzdem Beliebt",
+                           "Schlichter Kaffee zum Kleinen Preis", "Ein Bekannter Name für Kaffee"]),
+    ("fr", "Notre Avis", ["Une Icône du Café Filtre", "Un Petit Prix Très Populaire",
+                          "Le Café Simple et Bon Marché", "Un Grand Nom du Café"]),
+])
+def test_a_label_repeated_over_sections_of_paragraphs_stays(lang, label, heads):
+    """A review's recurring subheading ("Our Verdict") before each product's name and its
+    paragraphs: sections of the body, not teaser cards (a card has a headline and at most a
+    one-sentence summary before the next label)."""
+    lines = [_SECTION_PARAS[lang][0]]
+    for head in heads:
+        lines += [label, head, *_SECTION_PARAS[lang]]
+    result = clean("\n\n".join(lines), lang=lang)
+    assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
+    assert all(head in result.paragraphs for head in heads)
+    assert result.paragraphs.count(label) == len(heads)
+
+
+@pytest.mark.parametrize(("lang", "step", "items"), [
+    ("en", "STEP #{}:", ["Pick a Web Design Tool", "Learn How to Build Pages", "Learn the Best Practices"]),
+    ("de", "Schritt {}:", ["Ein Werkzeug für Webdesign Wählen", "Seiten Bauen Lernen", "Die Besten Praktiken Lernen"]),
+    ("fr", "Étape {} :", ["Choisir un Outil de Conception", "Apprendre à Créer des Pages", "Suivre les Bonnes Pratiques"]),
+])
+def test_numbered_step_labels_stay(lang, step, items):
+    """"Step 1:" / title, "Step 2:" / title...: an enumeration of the body; teaser section
+    labels repeat the same word, they do not count."""
+    lines = [_SECTION_PARAS[lang][0], _SECTION_PARAS[lang][1]]
+    for n, item in enumerate(items, 1):
+        lines += [step.format(n), item]
+    lines.append(_SECTION_PARAS[lang][2])
+    result = clean("\n\n".join(lines), lang=lang)
+    assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
+    assert all(item in result.paragraphs for item in items)
