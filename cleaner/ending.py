@@ -117,6 +117,38 @@ def _headline(line: "Line") -> bool:
             and not _NUMBERED.match(line.text))
 
 
+#: Headline-like lines whose content words are, on average, at least this share the article's
+#: prose are items of a body list that lost its bullets ("Regular instructor feedback on
+#: assignments" under a course guide), not the headlines of other articles.
+LIST_OVERLAP = 0.5
+
+
+#: Lines that open with the same words (this many) come from one template: "Average Costs for
+#: Cleaning Services in Austin", "... in Boston" is a generated list of links, whose words are
+#: the article's title's.
+TEMPLATE_WORDS = 3
+
+
+def _templated(lines: "list[Line]") -> bool:
+    """Whether most of the lines open with the same few words."""
+    openings = Counter(tuple(line.text.lower().split()[:TEMPLATE_WORDS]) for line in lines)
+    return 2 * openings.most_common(1)[0][1] > len(lines)
+
+
+def body_list(lines: "list[Line]", vocab: Vocabulary, before: "Line | None") -> str | None:
+    """Why a run of headline-like lines is a body list, or None: a lead-in ending with ':' right
+    before it, or items that continue the article's vocabulary (judged on any vocabulary: a
+    high overlap means something even in a short article) without all opening alike."""
+    if before is not None and before.text.rstrip().endswith(":"):
+        return f"introduced by line {before.block.line}, which ends with ':'"
+    if _templated(lines):
+        return None
+    shares = [vocab.overlap(w, own=False) for w in (content_words(line.text) for line in lines) if w]
+    if shares and sum(shares) / len(shares) >= LIST_OVERLAP:
+        return f"its lines share {sum(shares) / len(shares):.0%} of their words with the article"
+    return None
+
+
 def _overlap(line: "Line", vocab: Vocabulary) -> tuple[float, int]:
     words = content_words(line.text)
     return vocab.overlap(words, own=line.prose), len(words)
@@ -138,7 +170,8 @@ def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | N
     if not line.bullet and _CONTACT.search(line.text):
         return f"an e-mail address or handle on line {line.block.line}"
     run = tail[pos:pos + HEADLINE_RUN]
-    if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run):
+    if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run) \
+            and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None) is None:
         return f"{HEADLINE_RUN} headline-like lines in a row from line {line.block.line}"
     return None
 

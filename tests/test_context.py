@@ -544,6 +544,62 @@ La mayoría de los ataques contra pequeñas empresas todavía empiezan por progr
 Las copias de seguridad importan igual, porque una empresa que puede recuperar sus archivos no tiene motivo para pagar un rescate.
 """
 
+#: A body list after the last paragraph, its bullets lost by the extractor: headline-shaped
+#: items that continue the article's vocabulary stay.
+COURSE_LIST_EN = """\
+Students learn more in online courses when the instructor is present and visible throughout the term, the university's teaching centre says in its new guide.
+
+The guide asks instructors to plan regular contact with their students from the first week, and to give feedback on assignments within a few days.
+
+Students who hear from their instructor every week are less likely to drop the course, according to the centre's survey of more than two thousand students.
+
+Instructors who took part in the survey said the regular contact took about an hour a week, most of it spent on feedback on assignments.
+
+Regular contact from the instructor with all students
+
+Instructor feedback on every graded assignment within a week
+
+Online office hours for students at least once a week
+"""
+
+KURS_LISTE_DE = """\
+Studierende lernen in Online-Kursen mehr, wenn die Lehrenden das ganze Semester über präsent sind, heißt es im neuen Leitfaden der Universität.
+
+Der Leitfaden empfiehlt den Lehrenden, von der ersten Woche an regelmäßig Kontakt mit den Studierenden zu halten und Rückmeldung zu jeder Hausarbeit zu geben.
+
+Regelmäßige Nachrichten der Lehrenden an alle Studierenden
+
+Rückmeldung der Lehrenden zu jeder Hausarbeit innerhalb einer Woche
+
+Online-Sprechstunden für Studierende mindestens einmal in der Woche
+"""
+
+LISTE_COURS_FR = """\
+Les étudiants apprennent davantage dans les cours en ligne quand l'enseignant reste présent tout au long du semestre, selon le nouveau guide de l'université.
+
+Le guide demande aux enseignants de garder un contact régulier avec les étudiants dès la première semaine et de commenter chaque devoir rendu.
+
+Un message régulier de l'enseignant aux étudiants chaque semaine
+
+Des commentaires de l'enseignant sur chaque devoir rendu
+
+Une permanence en ligne pour les étudiants chaque semaine
+"""
+
+#: The same words, but every line opens alike: a generated list of links to the site's other
+#: pages, which goes.
+TEMPLATE_LINKS_EN = """\
+Window cleaning for a three-bedroom house costs between forty and sixty pounds in most of the country, according to a survey of cleaning firms.
+
+Prices for window cleaning are higher in cities, where firms charge more for access to upper floors and for cleaning conservatory roofs.
+
+Average cost of window cleaning in Leeds
+
+Average cost of window cleaning in Bristol
+
+Average cost of window cleaning in Glasgow
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -588,6 +644,11 @@ CONTEXT_CASES = [
      {9: ("ending.tail", C.NAVIGATION), 11: ("ending.tail", C.NAVIGATION),
       13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", ARTICLE_END_LIST_EN, {}),
+    ("tail_headline_run", "en", COURSE_LIST_EN, {}),
+    ("article_end", "en", COURSE_LIST_EN, {}),
+    ("tail_headline_run", "de", KURS_LISTE_DE, {}),
+    ("tail_headline_run", "fr", LISTE_COURS_FR, {}),
+    ("tail_headline_run", "en", TEMPLATE_LINKS_EN, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
     ("repeated_fields", "en", EVENTS_EN, {1: ("title.top", C.TITLE)}),
     ("repeated_fields", "en", RELEASES_EN, {}),
     ("repeated_fields", "de", ERSCHEINUNG_DE, {}),
