@@ -102,6 +102,13 @@ NEGATIVE_LINES = [
     ("en", "Shutdown/reboot takes terribly long", "caption credit line (words joined by a slash)"),
     ("de", "Neustart/Herunterfahren dauert ewig lange", "caption credit line (words joined by a slash)"),
     ("fr", "Arrêt/redémarrage beaucoup trop lent", "caption credit line (words joined by a slash)"),
+    # a slash beside a letter alone or a word with a digit or an underscore joins no names
+    ("en", "c/o Special Investigations Unit", "caption credit line (c/o)"),
+    ("en", "EU Price w/IR VAT", "caption credit line (w/ for with)"),
+    ("en", "NetBSD/sun2 on the Sun-2", "caption credit line (a port name)"),
+    ("en", "nano caddy_config/Caddyfile", "caption credit line (a file path)"),
+    ("de", "Preis inkl. MwSt. u/o Versand", "caption credit line (u/o)"),
+    ("fr", "Version Linux/x86_64 du Logiciel", "caption credit line (an architecture)"),
     # a list item glossed in parentheses, with a slash between capitalised words
     ("en", "- Cg (High-Level Shader/Shading Language)", "caption credit in parentheses"),
     ("fr", "- Pôle Nord (Arctique / Groenland)", "caption credit in parentheses"),

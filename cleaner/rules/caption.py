@@ -30,6 +30,11 @@ COPYRIGHT_TAIL = 50
 _CREDIT_PART = r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}"
 CREDIT_LINE = re.compile(r"^\(?\s*" + _CREDIT_PART + r"(?:\s?/\s?" + _CREDIT_PART + r")+\s*\)?$")
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|de|fr|es|it|co\.uk|io)\b", re.IGNORECASE)
+# The words a credit's slash joins are names, agencies or domains ("Doe/Reuters", "Name/dpa",
+# "Getty Images/iStockphoto"): a letter alone ("c/o", "w/IR", "s/he") or a word with a digit or
+# an underscore ("NetBSD/sun2", "caddy_config/Caddyfile") joins no names.
+_SLASH_NEIGHBOURS = re.compile(r"([\w.'’&-]*)\s?/\s?(?=([\w.'’&-]*))")
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?:[.'’&-]+[^\W\d_]*)*\.?")
 #: A credit line is short: a few names.
 CREDIT_LINE_MAX_WORDS = 8
 # A path or an address with a path ("mkdir /mnt/backup", "example.com/module", "i.host.it/x.jpg"):
@@ -73,6 +78,8 @@ def _credit_line(line: Line) -> str | None:
             or not CREDIT_LINE.match(line.text) or _PATH.search(line.text) \
             or len(_LOWER_WORD.findall(line.text)) > CREDIT_LINE_MAX_LOWER:
         return None
+    if not all(_NAME_WORD.fullmatch(w.strip("()")) for pair in _SLASH_NEIGHBOURS.findall(line.text) for w in pair):
+        return None  # a slash between words that are no names: "c/o", "w/IR", a path, a command
     parts = [p.strip(" ()") for p in line.text.split("/")]
     if len(parts) >= 3 or any(len(p.split()) >= 2 for p in parts) or _DOMAIN.search(line.text):
         return "a line of names joined by slashes: a photo credit"
