@@ -101,9 +101,13 @@ def main_body_run(s: State) -> None:
     before and after it is page furniture (menus, link lists, footers)."""
     if not s.full_page:
         return
-    runs = fullpage.body_runs([fullpage.block_score(line, s.labels[i]) for i, line in enumerate(s.lines)])
+    scores = [fullpage.block_score(line, s.labels[i]) for i, line in enumerate(s.lines)]
+    runs = fullpage.body_runs(scores)
     if not runs:
         return
+    wall = fullpage.wall(s.lines, s.labels, runs[0][0])
+    if wall is not None:  # the article ends at the comment section; a thread's posts come back
+        runs = fullpage.body_runs(scores, limit=wall)  # as runs of their own
     inside = set()
     for start, end in runs:
         inside.update(range(start, end))

@@ -4,7 +4,8 @@ The article body is the coherent run of prose. Every block gets a score: prose s
 length, short unpunctuated lines (menu entries, link lists) and lines already labelled by a rule
 cost a little. The body is the contiguous run with the highest total (a maximum-sum subarray), so
 an in-body subheading or a caption between two paragraphs is bridged, while a long menu is not.
-Everything outside that run is page furniture.
+Everything outside that run is page furniture. The article's run ends at a comment section's
+heading; past it, only a run as large as half the article is body (a forum thread's replies).
 
 Detection reads the shape of the whole text. A full page has one coherent run of prose (the body
 search finds a run worth at least BODY_MIN_POINTS) with the page's furniture around it: menu
@@ -19,7 +20,7 @@ page would drop its content. `--full-page` / `--no-full-page` override it.
 from __future__ import annotations
 
 from .features import Line
-from .model import Hit
+from .model import Category, Hit
 
 # Without indentation, only a glaring page shape counts: extracted articles with long lists or
 # tables look like pages too, and treating them as pages costs body text (on the development
@@ -64,6 +65,25 @@ BULLET_COST = -1.0  # a short bulleted line: almost always a menu or link-list e
 LABELLED_COST = -1.5  # a block a rule already labelled as boilerplate
 
 
+#: Labels that open the page's own sections after the article: the article's run ends before the
+#: first of them (a comment section's prose is the readers', not the article's), and a run past
+#: it is body only when it is large beside the article (WALL_RUN_SHARE): a thread's replies.
+WALLS = frozenset({Category.COMMENTS})
+
+
+def wall(lines: list[Line], labels: list[Hit | None], start: int) -> int | None:
+    """The first block from `start` that opens a section of the page after the article: a
+    comment section's heading ("12 Comments", "Leave a Reply"). A label the page gives more than
+    once is a button under every post ("Reply", "Add a comment"): the page is a thread, whose
+    posts are its content, and has no wall."""
+    walls = [i for i in range(start, len(lines)) if labels[i] is not None and labels[i].category in WALLS]
+    if not walls:
+        return None
+    if sum(1 for i in walls if lines[i].norm == lines[walls[0]].norm) > 1:
+        return None
+    return walls[0]
+
+
 def looks_full_page(lines: list[Line]) -> bool:
     n = len(lines)
     scores = [block_score(line, None) for line in lines]
@@ -106,16 +126,22 @@ def block_score(line: Line, label: Hit | None) -> float:
 #: (an article split by an advertisement or a gallery) and this many points.
 SECOND_RUN_SHARE = 0.25
 SECOND_RUN_MIN_POINTS = 8.0
+#: Past the comment section's heading, a run is body only when it reaches this share of the
+#: article's: a thread's replies under its opening post, not readers' comments under an article.
+WALL_RUN_SHARE = 0.5
 
 
-def body_runs(scores: list[float]) -> list[tuple[int, int]]:
-    """The best run, plus every other run outside it that is substantial on its own."""
-    first = best_run(scores)
+def body_runs(scores: list[float], limit: int | None = None) -> list[tuple[int, int]]:
+    """The best run (ending before `limit`, when given), plus every other run outside it that is
+    substantial on its own."""
+    first = best_run(scores[:limit]) if limit is not None else None
+    first = first or best_run(scores)
     if first is None:
         return []
     runs = [first]
     best = sum(scores[first[0]:first[1]])
     floor = max(SECOND_RUN_SHARE * best, SECOND_RUN_MIN_POINTS)
+    past_wall = max(WALL_RUN_SHARE * best, SECOND_RUN_MIN_POINTS)
     pending = [(0, first[0]), (first[1], len(scores))]
     while pending:
         lo, hi = pending.pop()
@@ -123,7 +149,7 @@ def body_runs(scores: list[float]) -> list[tuple[int, int]]:
         if span is None:
             continue
         start, end = span[0] + lo, span[1] + lo
-        if sum(scores[start:end]) < floor:
+        if sum(scores[start:end]) < (past_wall if limit is not None and end > limit else floor):
             continue
         runs.append((start, end))
         pending += [(lo, start), (end, hi)]

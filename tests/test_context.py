@@ -600,6 +600,83 @@ Average cost of window cleaning in Bristol
 Average cost of window cleaning in Glasgow
 """
 
+#: A full page: the article, then its comment section. The body ends at the section's heading.
+COMMENTS_PAGE_EN = """\
+Home
+News
+Sport
+
+The island ferry will run twice a day throughout the winter for the first time in a decade, the operator announced on Wednesday, after a campaign by residents.
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland and return the same day.
+
+Shopkeepers on the larger island said the extra sailing would make deliveries more reliable and help them stay open through the quieter months.
+
+2 Comments
+
+Margaret Hill
+
+About time too, my mother waited three months for a crossing that suited her appointment.
+
+Reply
+
+Tom Baker
+
+Will the second sailing also take cars, or only foot passengers?
+
+Reply
+"""
+
+#: The same in French.
+COMMENTS_PAGE_FR = """\
+Accueil
+Actualités
+Sports
+
+Le bac reliant l'île au continent assurera deux traversées par jour tout l'hiver, pour la première fois depuis dix ans, a annoncé mercredi la compagnie.
+
+Les habitants se plaignaient depuis des années de ne pas pouvoir se rendre à un rendez-vous médical sur le continent et rentrer le jour même.
+
+Les commerçants de la grande île estiment que cette rotation supplémentaire rendra les livraisons plus fiables pendant les mois creux.
+
+2 commentaires
+
+Marguerite Hill
+
+Il était temps, ma mère a attendu trois mois une traversée compatible avec son rendez-vous.
+
+Répondre
+
+Thomas Boulanger
+
+La deuxième rotation prendra-t-elle aussi les voitures, ou seulement les piétons ?
+
+Répondre
+"""
+
+#: A forum thread: the replies under the question are the page's content, heading or not.
+THREAD_PAGE_EN = """\
+Forums
+Topics
+Members
+
+My sourdough starter smells of nail polish remover after a week in the fridge. Is it ruined, or can I still save it before the weekend bake?
+
+12 Replies
+
+BreadHead
+
+That smell is acetone from a hungry starter, and it is harmless. Pour off the grey liquid on top, discard half of the starter and feed it with equal weights of flour and water twice a day for two days.
+
+Miriam K
+
+Same thing happened to mine last winter. After three feeds at room temperature it was bubbly again and doubled in four hours, and the loaf that weekend was one of the best I have baked.
+
+Oven Spring
+
+Keep it out of the fridge until it doubles reliably after each feed, then it will survive another week of neglect without any trouble at all.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -671,6 +748,17 @@ CONTEXT_CASES = [
     ("main_body_run", "fr", FULL_PAGE_FR,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 4: _OUTSIDE, 5: _OUTSIDE,
       15: ("navigation.phrase", C.NAVIGATION), 16: ("legal.phrase", C.LEGAL), 17: _OUTSIDE}, FULL_PAGE),
+    ("main_body_run", "en", COMMENTS_PAGE_EN,
+     {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 11: ("comments.phrase", C.COMMENTS),
+      13: _OUTSIDE, 15: _OUTSIDE, 17: ("comments.phrase", C.COMMENTS), 19: _OUTSIDE, 21: _OUTSIDE,
+      23: ("comments.phrase", C.COMMENTS)}, FULL_PAGE),
+    ("main_body_run", "fr", COMMENTS_PAGE_FR,
+     {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 11: ("comments.phrase", C.COMMENTS),
+      13: _OUTSIDE, 15: _OUTSIDE, 17: ("comments.phrase", C.COMMENTS), 19: _OUTSIDE, 21: _OUTSIDE,
+      23: ("comments.phrase", C.COMMENTS)}, FULL_PAGE),
+    ("main_body_run", "en", THREAD_PAGE_EN,
+     {1: _OUTSIDE, 2: ("navigation.phrase", C.NAVIGATION), 3: _OUTSIDE, 7: ("comments.phrase", C.COMMENTS),
+      9: _OUTSIDE}, FULL_PAGE),
 ]
 
 
