@@ -106,8 +106,8 @@ def main_body_run(s: State) -> None:
     if not runs:
         return
     wall = fullpage.wall(s.lines, s.labels, runs[0][0])
-    if wall is not None:  # the article ends at the comment section; a thread's posts come back
-        runs = fullpage.body_runs(scores, limit=wall)  # as runs of their own
+    if wall is not None:  # the article ends at the first box; the rest of an article or a thread
+        runs = fullpage.body_runs(scores, limit=wall)  # comes back as runs of its own
     inside = set()
     for start, end in runs:
         inside.update(range(start, end))

@@ -4,8 +4,9 @@ The article body is the coherent run of prose. Every block gets a score: prose s
 length, short unpunctuated lines (menu entries, link lists) and lines already labelled by a rule
 cost a little. The body is the contiguous run with the highest total (a maximum-sum subarray), so
 an in-body subheading or a caption between two paragraphs is bridged, while a long menu is not.
-Everything outside that run is page furniture. The article's run ends at a comment section's
-heading; past it, only a run as large as half the article is body (a forum thread's replies).
+Everything outside that run is page furniture. The article's run ends at the first box of the
+page after its start (comments, share bar, newsletter, author); past it, only a run as large as
+half the article is body (the rest of an article the box interrupts, a forum thread's replies).
 
 Detection reads the shape of the whole text. A full page has one coherent run of prose (the body
 search finds a run worth at least BODY_MIN_POINTS) with the page's furniture around it: menu
@@ -65,17 +66,19 @@ BULLET_COST = -1.0  # a short bulleted line: almost always a menu or link-list e
 LABELLED_COST = -1.5  # a block a rule already labelled as boilerplate
 
 
-#: Labels that open the page's own sections after the article: the article's run ends before the
-#: first of them (a comment section's prose is the readers', not the article's), and a run past
-#: it is body only when it is large beside the article (WALL_RUN_SHARE): a thread's replies.
-WALLS = frozenset({Category.COMMENTS})
+#: Labels that open the page's own boxes after the article (its comment section, the author's
+#: box, a share bar, a newsletter box): the article's run ends before the first of them (what
+#: follows is the readers', the author's or the site's prose, not the article's), and a run past
+#: it is body only when it is large beside the article (WALL_RUN_SHARE): the rest of an article
+#: a box interrupts, or a thread's replies.
+WALLS = frozenset({Category.COMMENTS, Category.AUTHOR, Category.SHARE, Category.SUBSCRIPTION})
 
 
 def wall(lines: list[Line], labels: list[Hit | None], start: int) -> int | None:
-    """The first block from `start` that opens a section of the page after the article: a
-    comment section's heading ("12 Comments", "Leave a Reply"). A label the page gives more than
-    once is a button under every post ("Reply", "Add a comment"): the page is a thread, whose
-    posts are its content, and has no wall."""
+    """The first block from `start` that opens one of the page's boxes: a comment section's
+    heading ("12 Comments", "Leave a Reply"), a share bar, a newsletter prompt, an author box.
+    A label the page gives more than once is a button under every post ("Reply", "Share"): the
+    page is a thread or a listing, whose entries are its content, and has no wall."""
     walls = [i for i in range(start, len(lines)) if labels[i] is not None and labels[i].category in WALLS]
     if not walls:
         return None

@@ -677,6 +677,40 @@ Oven Spring
 Keep it out of the fridge until it doubles reliably after each feed, then it will survive another week of neglect without any trouble at all.
 """
 
+#: A full page: the article, then a newsletter box whose pitch is prose. The body ends at the box.
+BOX_AFTER_EN = """\
+Home
+News
+Sport
+
+The island ferry will run twice a day throughout the winter for the first time in a decade, the operator announced on Wednesday, after a campaign by residents.
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland and return the same day.
+
+Shopkeepers on the larger island said the extra sailing would make deliveries more reliable and help them stay open through the quieter months.
+
+Sign up for our morning newsletter
+
+Every weekday morning our editors pick the stories that matter to the islands, from council meetings to the ferry timetable, so that you start the day informed.
+"""
+
+#: A newsletter box after the first paragraph: the rest of the article, larger, is body.
+BOX_INSIDE_DE = """\
+Startseite
+Politik
+Sport
+
+Die Fähre zur Insel fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal am Tag, teilte die Reederei am Mittwoch nach einer Kampagne der Bewohner mit.
+
+Newsletter abonnieren
+
+Die Inselbewohner hatten sich jahrelang beklagt, dass sie mit nur einer Überfahrt am Tag keine Arzttermine auf dem Festland wahrnehmen und am selben Tag zurückkehren konnten.
+
+Die Geschäftsleute auf der größeren Insel erwarten, dass die zusätzliche Fahrt die Lieferungen zuverlässiger macht und ihnen hilft, auch in den ruhigeren Monaten zu öffnen.
+
+Die Reederei will im Frühjahr prüfen, ob die zweite Fahrt auch im nächsten Winter angeboten wird, und dafür die Zahl der Fahrgäste auswerten.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -756,6 +790,12 @@ CONTEXT_CASES = [
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 11: ("comments.phrase", C.COMMENTS),
       13: _OUTSIDE, 15: _OUTSIDE, 17: ("comments.phrase", C.COMMENTS), 19: _OUTSIDE, 21: _OUTSIDE,
       23: ("comments.phrase", C.COMMENTS)}, FULL_PAGE),
+    ("main_body_run", "en", BOX_AFTER_EN,
+     {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE,
+      11: ("subscription.phrase", C.SUBSCRIPTION), 13: _OUTSIDE}, FULL_PAGE),
+    ("main_body_run", "de", BOX_INSIDE_DE,
+     {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE,
+      7: ("subscription.phrase", C.SUBSCRIPTION)}, FULL_PAGE),
     ("main_body_run", "en", THREAD_PAGE_EN,
      {1: _OUTSIDE, 2: ("navigation.phrase", C.NAVIGATION), 3: _OUTSIDE, 7: ("comments.phrase", C.COMMENTS),
       9: _OUTSIDE}, FULL_PAGE),
