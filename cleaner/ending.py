@@ -19,6 +19,7 @@ a body list) or when the text is not article-shaped.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -61,8 +62,10 @@ STEM_LEN = 5
 _CLOSING_SECTIONS = frozenset(c.value for c in _CLOSING)
 
 
-def content_words(text: str) -> set[str]:
-    return {w[:STEM_LEN].lower() for w in _CONTENT.findall(text)}
+@functools.lru_cache(maxsize=4096)
+def content_words(text: str) -> frozenset[str]:
+    """The text's content words, stemmed (cached: a block is asked about by several passes)."""
+    return frozenset(w[:STEM_LEN].lower() for w in _CONTENT.findall(text))
 
 
 #: Distinct word stems the article's prose needs before a paragraph's overlap with it means

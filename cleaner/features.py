@@ -114,7 +114,7 @@ def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
 def line_length(text: str) -> int:
     """The line's length in Latin letters: a wide character (Chinese, Japanese, Korean) counts
     twice, so the length thresholds (prose, headlines, labels) mean the same in every script."""
-    if not text or max(text) < "\u1100":
+    if text.isascii() or max(text) < "\u1100":
         return len(text)
     return len(text) + len(_WIDE.findall(text))
 

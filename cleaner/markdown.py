@@ -46,7 +46,13 @@ def _marked(line: str) -> bool:
                 or ("**" in line and _EMPHASIS.search(line)))
 
 
+#: Every markdown mark of _marked holds one of these: a text without any has none (most texts).
+_MARKS = ("#", "[", "---", "**")
+
+
 def looks_markdown(text: str) -> bool:
+    if not any(mark in text for mark in _MARKS):
+        return False
     lines = [ln for ln in text.split("\n") if ln.strip()]
     if not lines:
         return False
