@@ -157,6 +157,48 @@ def _overlap(line: "Line", vocab: Vocabulary) -> tuple[float, int]:
     return vocab.overlap(words, own=line.prose), len(words)
 
 
+#: An author box: a line of a name (two to four words, at least two of them names: words the
+#: text never writes in lowercase), then a paragraph that opens with one of them ("Jane Doe" /
+#: "Jane is a reporter who covers..."), about something else than the article, whose prose
+#: never names them (a section about a person the article is about does).
+AUTHOR_NAME_MAX_WORDS = 4
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
+    """{bio paragraph: its name line} for the author boxes of the text."""
+    kept = [i for i in range(len(s.lines)) if s.kept(i)]
+    common: frozenset[str] | None = None
+    out: dict[int, int] = {}
+    for a, i in enumerate(kept):
+        line = s.lines[i]
+        if line.terminal or line.bullet or not 2 <= line.words <= AUTHOR_NAME_MAX_WORDS:
+            continue
+        words = _NAME_WORD.findall(line.text)
+        if len(words) < 2 or not all(w[0].isupper() for w in words[1:]):
+            continue
+        if common is None:
+            from .features import lowercase_words
+
+            common = lowercase_words(line.text for line in s.lines)
+        names = {w.rstrip(".") for w in words if w[0].isupper() and w.lower() not in common}
+        if len(names) < 2:
+            continue
+        j = next((k for k in kept[a + 1:a + 3] if s.lines[k].prose), None)
+        if j is None:
+            continue
+        opening = _NAME_WORD.match(s.lines[j].text.lstrip())
+        first = opening.group(0) if opening else ""
+        if first.removesuffix("'s").removesuffix("’s") not in names or \
+                vocab.overlap(content_words(s.lines[j].text), own=True) >= BODY_OVERLAP:
+            continue
+        # a person the article is about is named in its prose too ("... a win over Williams")
+        named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+        if not any(named.search(s.lines[k].text) for k in kept if k != j and s.lines[k].prose):
+            out[j] = i
+    return out
+
+
 def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | None:
     """Strong evidence that the page's furniture starts at tail[pos]: a label a rule gave, a
     paragraph about something else, an address line, or the start of a run of headlines."""
@@ -200,10 +242,12 @@ def article_end(s: "State") -> None:
     if not s.article_shaped or len(prose) < MIN_PROSE_BLOCKS:
         return  # not an article's shape: leave lists, listings and forms alone
     vocab = Vocabulary([s.lines[i].text for i in prose])
+    bios = author_boxes(s, vocab)
+    boxes = {name: bio for bio, name in bios.items()}
     anchor = None
     for i in reversed(prose):  # the last body paragraph: prose that is not about something else
         line = s.lines[i]
-        if _CONTACT.search(line.text):
+        if _CONTACT.search(line.text) or i in bios:
             continue
         if vocab.foreign(line) is None:
             anchor = i
@@ -215,13 +259,23 @@ def article_end(s: "State") -> None:
     tail = list(range(anchor + 1, n))
     if not tail or sum(1 for i in tail if s.kept(i)) > MAX_TAIL_BLOCKS:
         return
-    cut = next(((pos, why) for pos in range(len(tail)) if (why := _signal(s, tail, pos, vocab))), None)
+    def signal(pos: int) -> str | None:
+        if tail[pos] in boxes:
+            return f"an author box on line {s.lines[tail[pos]].block.line}"
+        return _signal(s, tail, pos, vocab)
+
+    cut = next(((pos, why) for pos in range(len(tail)) if (why := signal(pos))), None)
     if cut is None:
         return
     pos, why = cut
     end = s.lines[anchor].block.line
     for i in tail[pos:]:
         if not s.kept(i):
+            continue
+        if i in bios or i in boxes:
+            name = s.lines[i if i in boxes else bios[i]].text.strip()
+            s.label(i, "ending.author_box", Category.AUTHOR,
+                    f"after the article's last paragraph (line {end}): the author box of '{name}'", name)
             continue
         keep = _body_like(s.lines[i], vocab)
         if keep:

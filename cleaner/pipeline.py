@@ -173,7 +173,7 @@ def build_result(decisions: tuple[Decision, ...], lang: language.Language, *, da
                      and iso_date(d.block.text)), None)
     if author is None:
         author = next((d.final.value for d in decisions if d.final is not None
-                       and d.final.category is Category.BYLINE and d.final.value), None)
+                       and d.final.category in (Category.BYLINE, Category.AUTHOR) and d.final.value), None)
     text = "\n\n".join(t for d in decisions if d.kept and (t := d.text))
     return Result(text=text, title=title, language=lang.code, language_confidence=lang.confidence,
                   date=date, removed=removed, decisions=decisions, mode=mode, notes=notes, author=author,

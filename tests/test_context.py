@@ -711,6 +711,83 @@ Die Geschäftsleute auf der größeren Insel erwarten, dass die zusätzliche Fah
 Die Reederei will im Frühjahr prüfen, ob die zweite Fahrt auch im nächsten Winter angeboten wird, und dafür die Zahl der Fahrgäste auswerten.
 """
 
+#: An author box after the article: a name, then a paragraph about that person.
+AUTHOR_BOX_EN = """\
+The water company said on Monday that the hosepipe ban covering most of the county would stay in place until at least the end of October.
+
+Reservoir levels have fallen to forty per cent of capacity after the driest summer on record, the company said in its weekly update on supplies.
+
+Engineers have repaired more than two hundred leaks since June, and a temporary pipeline from the neighbouring reservoir is due to open next month.
+
+Customers who ignore the ban could face a fine of up to one thousand pounds, although the company said it had not yet prosecuted anyone this year.
+
+Priya Raman
+
+Priya is a senior reporter who has covered health, schools and local politics for twelve years, and previously worked as a radio producer in Leeds.
+"""
+
+#: The same in German.
+AUTHOR_BOX_DE = """\
+Die Stadtwerke haben am Montag angekündigt, dass die Wasserpreise im kommenden Jahr um sieben Prozent steigen sollen, weil die Kosten für Energie gestiegen sind.
+
+Für einen Haushalt mit vier Personen bedeutet das nach Angaben der Stadtwerke Mehrkosten von rund sechzig Euro im Jahr, teilte ein Sprecher mit.
+
+Der Stadtrat muss der Erhöhung noch zustimmen, die Abstimmung ist für die Sitzung Ende November geplant, hieß es aus dem Rathaus.
+
+Die Opposition kündigte an, gegen die Erhöhung zu stimmen, und forderte die Stadtwerke auf, zuerst ihre eigenen Kosten zu senken.
+
+Katrin Vogelsang
+
+Katrin Vogelsang schreibt seit 2015 über Wirtschaft und Verkehr, zuvor arbeitete sie als Volontärin bei einem Radiosender in Kassel.
+"""
+
+#: The same in French.
+AUTHOR_BOX_FR = """\
+La compagnie des eaux a annoncé lundi que les restrictions d'arrosage couvrant la majeure partie du département resteraient en vigueur au moins jusqu'à fin octobre.
+
+Le niveau des réservoirs est tombé à quarante pour cent de leur capacité après l'été le plus sec jamais enregistré, selon le bilan hebdomadaire de la compagnie.
+
+Les techniciens ont réparé plus de deux cents fuites depuis juin, et une conduite provisoire venant du barrage voisin doit ouvrir le mois prochain.
+
+Les contrevenants risquent une amende pouvant atteindre mille euros, même si la compagnie affirme n'avoir encore poursuivi personne cette année.
+
+Élodie Marchetti
+
+Élodie Marchetti est journaliste depuis dix ans, passionnée de montagne et de cinéma, après des débuts dans une radio associative à Grenoble.
+"""
+
+#: A section about a person the article is about: its prose names him again, so it stays.
+PERSON_SECTION_DE = """\
+Chris Eubank Jr. will am Samstag in Cardiff seinen nächsten Kampf gewinnen und sich damit für eine Weltmeisterschaft im Mittelgewicht empfehlen.
+
+Der 32-jährige Brite steht in der Rangliste des Verbandes auf dem ersten Platz und wartet seit Monaten auf einen Titelkampf gegen den Weltmeister.
+
+Sein Gegner ist erfahren und gilt als unangenehm, auch wenn er seit zwei Jahren keinen großen Kampf mehr bestritten hat.
+
+Die Veranstalter rechnen mit ausverkaufter Halle, nachdem der erste Termin im Herbst wegen einer Verletzung verschoben werden musste.
+
+Liam Williams
+
+Liam Williams stand im April des letzten Jahres gegen den Weltmeister im Ring und kam immerhin über die volle Distanz von zwölf Runden.
+
+Ein Sieg über Williams würde Eubank Jr. den Weg zu einem Titelkampf in naher Zukunft ebnen.
+"""
+
+#: A last section on a product, in the article's own words: it stays.
+TOOL_SECTION_EN = """\
+Data analysts rely on a handful of tools to clean data, build reports and share their analysis with the rest of the business, a survey of analysts found.
+
+Spreadsheets remain the most common tool for quick analysis, but most analysts now also use a database and a reporting tool for larger data sets.
+
+Reporting tools turn the data into charts and dashboards that managers can read without help, and most of them connect directly to the database.
+
+For data sets too large for one computer, analysts turn to tools that spread the analysis over many machines, the survey found.
+
+Apache Hadoop
+
+Apache Hadoop spreads large data sets over many machines, so that analysts can run their analysis on data too large for one computer or one database.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -790,6 +867,11 @@ CONTEXT_CASES = [
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE, 11: ("comments.phrase", C.COMMENTS),
       13: _OUTSIDE, 15: _OUTSIDE, 17: ("comments.phrase", C.COMMENTS), 19: _OUTSIDE, 21: _OUTSIDE,
       23: ("comments.phrase", C.COMMENTS)}, FULL_PAGE),
+    ("article_end", "en", AUTHOR_BOX_EN, {9: ("ending.author_box", C.AUTHOR), 11: ("ending.author_box", C.AUTHOR)}),
+    ("article_end", "de", AUTHOR_BOX_DE, {9: ("ending.author_box", C.AUTHOR), 11: ("ending.author_box", C.AUTHOR)}),
+    ("article_end", "fr", AUTHOR_BOX_FR, {9: ("ending.author_box", C.AUTHOR), 11: ("ending.author_box", C.AUTHOR)}),
+    ("article_end", "de", PERSON_SECTION_DE, {}),
+    ("article_end", "en", TOOL_SECTION_EN, {}),
     ("main_body_run", "en", BOX_AFTER_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE,
       11: ("subscription.phrase", C.SUBSCRIPTION), 13: _OUTSIDE}, FULL_PAGE),
@@ -820,6 +902,10 @@ def test_context_heuristic(heuristic, lang, article, expected, options):
     lines = article.split("\n")
     body = [lines[n - 1] for n in range(1, len(lines) + 1) if lines[n - 1].strip() and n not in expected]
     assert [norm(p) for p in result.paragraphs] == [norm(b) for b in body]
+
+
+def test_author_box_names_the_author():
+    assert clean(AUTHOR_BOX_FR, lang="fr").author == "Élodie Marchetti"
 
 
 def test_title_is_reported_as_metadata():
