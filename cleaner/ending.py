@@ -159,9 +159,13 @@ def _overlap(line: "Line", vocab: Vocabulary) -> tuple[float, int]:
 
 #: An author box: a line of a name (two to four words, at least two of them names: words the
 #: text never writes in lowercase), then a paragraph that opens with one of them ("Jane Doe" /
-#: "Jane is a reporter who covers..."), about something else than the article, whose prose
-#: never names them (a section about a person the article is about does).
+#: "Jane is a reporter who covers..."), sharing less of the article's vocabulary than its own
+#: sections do, and naming someone the prose before it never names (a section about a person
+#: the article is about names them before).
 AUTHOR_NAME_MAX_WORDS = 4
+#: A bio shares the article's topic at most this much (a photographer's bio under a photography
+#: guide: 0.68); a section of the article on a person or a product shares more.
+BIO_MAX_OVERLAP = 0.75
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -190,11 +194,11 @@ def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
         opening = _NAME_WORD.match(s.lines[j].text.lstrip())
         first = opening.group(0) if opening else ""
         if first.removesuffix("'s").removesuffix("’s") not in names or \
-                vocab.overlap(content_words(s.lines[j].text), own=True) >= BODY_OVERLAP:
+                vocab.overlap(content_words(s.lines[j].text), own=True) >= BIO_MAX_OVERLAP:
             continue
         # a person the article is about is named in its prose too ("... a win over Williams")
         named = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
-        if not any(named.search(s.lines[k].text) for k in kept if k != j and s.lines[k].prose):
+        if not any(named.search(s.lines[k].text) for k in kept if k < i and s.lines[k].prose):
             out[j] = i
     return out
 
