@@ -102,6 +102,11 @@ NEGATIVE_LINES = [
     ("en", "Shutdown/reboot takes terribly long", "caption credit line (words joined by a slash)"),
     ("de", "Neustart/Herunterfahren dauert ewig lange", "caption credit line (words joined by a slash)"),
     ("fr", "Arrêt/redémarrage beaucoup trop lent", "caption credit line (words joined by a slash)"),
+    # a sentence that opens like a comment-section heading, without the post's title in quotes
+    ("en", "3 responses to the survey were positive, the council said.", "comments heading pattern"),
+    ("en", "12 comments on the draft rules came from farmers", "comments heading pattern"),
+    ("de", "3 Kommentare zu dem Entwurf kamen von Landwirten", "comments heading pattern"),
+    ("fr", "12 réponses au questionnaire venaient d'agriculteurs", "comments heading pattern"),
     # a slash beside a letter alone or a word with a digit or an underscore joins no names
     ("en", "c/o Special Investigations Unit", "caption credit line (c/o)"),
     ("en", "EU Price w/IR VAT", "caption credit line (w/ for with)"),

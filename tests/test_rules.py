@@ -94,6 +94,9 @@ RULE_CASES = [
     # comments.phrase: comment prompts and counters
     ("fr", "Voir les commentaires (37)", "comments.phrase", C.COMMENTS, "voir les commentaires"),
     ("en", "Comments are closed for this story", "comments.phrase", C.COMMENTS, "comments are closed"),
+    ("en", "3 thoughts on “Ten things I wish I knew before learning to sail”", "comments.phrase", C.COMMENTS,
+     "pattern"),
+    ("en", "Discussion about this post", "comments.phrase", C.COMMENTS, "discussion about this post"),
     # cookie.phrase: consent notices
     ("fr", "Nous utilisons des cookies pour améliorer votre expérience de lecture.", "cookie.phrase",
      C.COOKIE, "nous utilisons des cookies"),
