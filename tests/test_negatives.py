@@ -107,6 +107,11 @@ NEGATIVE_LINES = [
     ("en", "12 comments on the draft rules came from farmers", "comments heading pattern"),
     ("de", "3 Kommentare zu dem Entwurf kamen von Landwirten", "comments heading pattern"),
     ("fr", "12 réponses au questionnaire venaient d'agriculteurs", "comments heading pattern"),
+    # items of a packing list: a phrase in sentence case on one side of the slash is no name
+    ("en", "Waterproof map bag / Ziploc", "caption credit line (a list item)"),
+    ("en", "Sleeping bag / backpacking quilt", "caption credit line (a list item)"),
+    ("de", "Schlafsack mit Kapuze / Decke", "caption credit line (a list item)"),
+    ("fr", "Sac de couchage / couverture légère", "caption credit line (a list item)"),
     # a slash beside a letter alone or a word with a digit or an underscore joins no names
     ("en", "c/o Special Investigations Unit", "caption credit line (c/o)"),
     ("en", "EU Price w/IR VAT", "caption credit line (w/ for with)"),

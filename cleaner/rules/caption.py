@@ -73,6 +73,20 @@ def _copyright(line: Line) -> str | None:
     return None
 
 
+#: Lowercase words inside personal names ("Jean de la Fontaine", "Anna von Stein").
+_NAME_PARTICLES = frozenset({"de", "la", "le", "du", "des", "di", "da", "del", "dos", "das", "van",
+                             "von", "der", "den", "ter", "ten", "y", "e", "of", "the", "and", "für"})
+
+
+def _sentence_case(part: str) -> bool:
+    """Whether a part of a slashed line is a phrase in sentence case, a capitalised word then a
+    lowercase one ("Waterproof map bag"): a name is capitalised throughout ("Studio Nord", "Anna
+    von Stein"), an agency may be lowercase throughout ("picture alliance", "dpa")."""
+    words = part.split()
+    return bool(words) and words[0][:1].isupper() and any(
+        w.isalpha() and w.islower() and len(w) >= 3 and w not in _NAME_PARTICLES for w in words[1:])
+
+
 def _credit_line(line: Line) -> str | None:
     if line.terminal or "/" not in line.text or line.words > CREDIT_LINE_MAX_WORDS \
             or not CREDIT_LINE.match(line.text) or _PATH.search(line.text) \
@@ -81,6 +95,8 @@ def _credit_line(line: Line) -> str | None:
     if not all(_NAME_WORD.fullmatch(w.strip("()")) for pair in _SLASH_NEIGHBOURS.findall(line.text) for w in pair):
         return None  # a slash between words that are no names: "c/o", "w/IR", a path, a command
     parts = [p.strip(" ()") for p in line.text.split("/")]
+    if any(_sentence_case(p) for p in parts):
+        return None  # "Waterproof map bag / Ziploc", "Sleeping bag / quilt": a list item
     if len(parts) >= 3 or any(len(p.split()) >= 2 for p in parts) or _DOMAIN.search(line.text):
         return "a line of names joined by slashes: a photo credit"
     return None
