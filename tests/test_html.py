@@ -391,3 +391,46 @@ def test_cli_explain_lists_page_blocks(tmp_path):
                           text=True, check=True)
     assert "blocks of the page outside the extracted body" in proc.stdout
     assert "html.nav" in proc.stdout
+
+
+# --- the second opinion on a fast extraction that holds little of the page ---------------------
+
+def _fast_keeps_longest_block_only(monkeypatch) -> list[str]:
+    """Make the fast extraction return only its longest block (as it does on pages where it picks
+    the wrong container); return the list of extractions asked for."""
+    from cleaner import html as html_mode
+
+    real, asked = html_mode._extraction, []
+
+    def extraction(tree, options, evidence):
+        blocks = real(tree, options, evidence)
+        name = "fast" if options is html_mode.EXTRACT_OPTIONS else "balanced" \
+            if options is html_mode.BALANCED_OPTIONS else "recall"
+        asked.append(name)
+        return [max(blocks, key=lambda b: len(b.text))] if name == "fast" and blocks else blocks
+
+    monkeypatch.setattr(html_mode, "_extraction", extraction)
+    return asked
+
+
+def test_fast_extraction_with_little_of_a_long_page_gets_the_balanced_one(monkeypatch):
+    # the fast run keeps one long paragraph (over 800 characters) of a page of 9,000: a short
+    # share of the page, not a short text
+    asked = _fast_keeps_longest_block_only(monkeypatch)
+    lede = " ".join([BODY[0]] * 6)
+    body = [lede, *BODY[1:]]
+    menu = "".join(f"<li><a href='/s{n}'>Section number {n} of the regional site</a></li>" for n in range(200))
+    html = (f"<html><body><nav><ul>{menu}</ul></nav><article><h1>{TITLE}</h1>"
+            + "".join(f"<p>{p}</p>" for p in body) + "</article></body></html>")
+    r = clean_html(html)
+    assert asked[:2] == ["fast", "balanced"]
+    assert r.paragraphs == body
+    assert any("balanced extraction" in n for n in r.notes)
+
+
+def test_fast_extraction_that_is_most_of_a_short_page_is_kept(monkeypatch):
+    asked = _fast_keeps_longest_block_only(monkeypatch)
+    short = (f"<html><body><h1>{TITLE}</h1><p>{BODY[0]}</p><p>{BODY[1][:40]}</p></body></html>")
+    r = clean_html(short)
+    assert asked == ["fast"]
+    assert r.paragraphs[0] == BODY[0]
