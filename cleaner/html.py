@@ -391,7 +391,24 @@ def blocks_from_body(body, evidence: Evidence) -> list[Block]:
                 continue
             blocks.append(Block(index=len(blocks), text=line, line=len(blocks) + 1, para=para,
                                 tag=tag, hints=evidence.lookup(line)))
-    return blocks
+    return _without_content_containers(blocks)
+
+
+#: Widget concepts whose evidence a block loses when the container holds the article itself
+#: (related and comment boxes that hold most of the extraction are what it wrongly took).
+WIDGET_HINTS = frozenset({"share", "newsletter", "author"})
+#: A widget container that holds at least this share of the extracted text is the page's content:
+#: a newsletter platform's post sits in a "newsletter" element, a blog's in "author-post".
+CONTENT_CONTAINER_SHARE = 0.5
+
+
+def _without_content_containers(blocks: list[Block]) -> list[Block]:
+    total = sum(len(b.text) for b in blocks)
+    held = {h: sum(len(b.text) for b in blocks if h in b.hints) for h in WIDGET_HINTS}
+    content = frozenset(h for h, n in held.items() if total and n >= CONTENT_CONTAINER_SHARE * total)
+    if not content:
+        return blocks
+    return [dataclasses.replace(b, hints=b.hints - content) if b.hints & content else b for b in blocks]
 
 
 # --- Page metadata -------------------------------------------------------------------------------

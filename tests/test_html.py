@@ -434,3 +434,17 @@ def test_fast_extraction_that_is_most_of_a_short_page_is_kept(monkeypatch):
     r = clean_html(short)
     assert asked == ["fast"]
     assert r.paragraphs[0] == BODY[0]
+
+
+def test_article_inside_a_newsletter_classed_container_stays():
+    # a newsletter platform's post: the whole article sits in an element classed "newsletter";
+    # a container that holds the extraction is the content, not a box beside it
+    items = ["Excellent tooling support out of the box", "High quality documentation",
+             "A polished story for background tasks"]
+    html = (f"<html><body><div class='newsletter-post'><h1>{TITLE}</h1><p>{BODY[0]}</p><ul>"
+            + "".join(f"<li>{i}</li>" for i in items) + f"</ul><p>{BODY[1]}</p></div>"
+            "<div class='newsletter-signup'><p>Subscribe to our newsletter</p></div></body></html>")
+    r = clean_html(html)
+    for text in [BODY[0], *items, BODY[1]]:
+        assert any(text in p for p in r.paragraphs), text
+    assert "Subscribe to our newsletter" not in r.text
