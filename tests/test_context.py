@@ -600,8 +600,8 @@ Average cost of window cleaning in Bristol
 Average cost of window cleaning in Glasgow
 """
 
-#: A full page: the article, then its comment section. The body ends at the section's heading.
-COMMENTS_PAGE_EN = """\
+#: A full page's menu and article, followed by one of its boxes in the cases below.
+FERRY_PAGE_EN = """\
 Home
 News
 Sport
@@ -612,6 +612,10 @@ Islanders had complained for years that a single daily crossing left them unable
 
 Shopkeepers on the larger island said the extra sailing would make deliveries more reliable and help them stay open through the quieter months.
 
+"""
+
+#: A full page: the article, then its comment section. The body ends at the section's heading.
+COMMENTS_PAGE_EN = FERRY_PAGE_EN + """\
 2 Comments
 
 Margaret Hill
@@ -678,17 +682,7 @@ Keep it out of the fridge until it doubles reliably after each feed, then it wil
 """
 
 #: A full page: the article, then a newsletter box whose pitch is prose. The body ends at the box.
-BOX_AFTER_EN = """\
-Home
-News
-Sport
-
-The island ferry will run twice a day throughout the winter for the first time in a decade, the operator announced on Wednesday, after a campaign by residents.
-
-Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland and return the same day.
-
-Shopkeepers on the larger island said the extra sailing would make deliveries more reliable and help them stay open through the quieter months.
-
+BOX_AFTER_EN = FERRY_PAGE_EN + """\
 Sign up for our morning newsletter
 
 Every weekday morning our editors pick the stories that matter to the islands, from council meetings to the ferry timetable, so that you start the day informed.
