@@ -181,19 +181,19 @@ def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
         words = _NAME_WORD.findall(line.text)
         if len(words) < 2 or not all(w[0].isupper() for w in words[1:]):
             continue
+        j = next((k for k in kept[a + 1:a + 3] if s.lines[k].prose), None)
+        if j is None:
+            continue
+        opening = _NAME_WORD.match(s.lines[j].text.lstrip())
+        first = opening.group(0).removesuffix("'s").removesuffix("’s") if opening else ""
+        if first not in {w.rstrip(".") for w in words}:
+            continue  # (the cheap tests first: the text's lowercase words cost a pass over it)
         if common is None:
             from .features import lowercase_words
 
             common = lowercase_words(line.text for line in s.lines)
         names = {w.rstrip(".") for w in words if w[0].isupper() and w.lower() not in common}
-        if len(names) < 2:
-            continue
-        j = next((k for k in kept[a + 1:a + 3] if s.lines[k].prose), None)
-        if j is None:
-            continue
-        opening = _NAME_WORD.match(s.lines[j].text.lstrip())
-        first = opening.group(0) if opening else ""
-        if first.removesuffix("'s").removesuffix("’s") not in names or \
+        if len(names) < 2 or first not in names or \
                 vocab.overlap(content_words(s.lines[j].text), own=True) >= BIO_MAX_OVERLAP:
             continue
         # a person the article is about is named in its prose too ("... a win over Williams")
