@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from .features import lowercase_words
 from .model import Category
 
 if TYPE_CHECKING:
@@ -189,8 +190,6 @@ def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
         if first not in {w.rstrip(".") for w in words}:
             continue  # (the cheap tests first: the text's lowercase words cost a pass over it)
         if common is None:
-            from .features import lowercase_words
-
             common = lowercase_words(line.text for line in s.lines)
         names = {w.rstrip(".") for w in words if w[0].isupper() and w.lower() not in common}
         if len(names) < 2 or first not in names or \
