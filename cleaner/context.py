@@ -189,6 +189,48 @@ def repeated_fields(s: State) -> None:
                               "the content, not a dateline")
 
 
+#: A list of at least this many items (bulleted lines or table rows in a row) is a body list...
+BODY_LIST_MIN_ITEMS = 3
+#: ... when at most this share of its items were labelled by a phrase or another rule.
+BODY_LIST_MAX_LABELLED = 0.5
+#: Sections whose words a body list names as its topic ("- 14-day free trial", "| Comments |")
+#: without being the widget: matched inside an item, they are the item's subject.
+_TOPIC_SECTIONS = frozenset({"subscription", "share", "comments"})
+
+
+def _list_item(line: Line) -> bool:
+    return line.bullet or (line.text.startswith("|") and line.text.count("|") >= 3)
+
+
+def phrases_in_body_lists(s: State) -> None:
+    """A phrase found inside an item of a body list ("- 14-day free trial", "- No subscription
+    needed", "| Free trials | 30 days |") is what the item is about: a comparison, a pros and
+    cons list or a table row, not a sign-up prompt. A list counts as body when most of its items
+    were left alone; an item that is the phrase itself ("- Subscribe") stays removed."""
+    n = len(s.lines)
+    a = 0
+    while a < n:
+        if not _list_item(s.lines[a]):
+            a += 1
+            continue
+        b = a
+        while b < n and _list_item(s.lines[b]):
+            b += 1
+        run = range(a, b)
+        if b - a >= BODY_LIST_MIN_ITEMS and \
+                sum(not s.kept(i) for i in run) <= BODY_LIST_MAX_LABELLED * (b - a):
+            for i in run:
+                hit, line = s.labels[i], s.lines[i]
+                if hit is None or not hit.rule.endswith(".phrase") or hit.category.value not in _TOPIC_SECTIONS:
+                    continue
+                found = [m for m in line.matches if m.section == hit.category.value]
+                if found and all(m.kind in ("prefix", "contains") for m in found):
+                    s.labels[i] = None
+                    s.notes[i] = (f"item of a body list (lines {s.lines[a].block.line}-{s.lines[b - 1].block.line}) "
+                                  f"about {found[0].phrase!r}, not a prompt")
+        a = b
+
+
 def form_status_near_subscription(s: State) -> None:
     """Sign-up form messages ("Something went wrong", "Loading...") beside a subscription prompt."""
     for i, line in enumerate(s.lines):
@@ -517,6 +559,7 @@ def trailing_block(s: State) -> None:
 #: The headline is looked for last, on what the other heuristics left: the first line a second
 #: pass would see is the one it judges (idempotence).
 HEURISTICS: tuple[Callable[[State], None], ...] = (
+    phrases_in_body_lists,
     main_body_run,
     repeated_fields,
     form_status_near_subscription,

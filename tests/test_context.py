@@ -782,6 +782,69 @@ Apache Hadoop
 Apache Hadoop spreads large data sets over many machines, so that analysts can run their analysis on data too large for one computer or one database.
 """
 
+
+# A phrase inside an item of a body list is the item's topic: a comparison's features stay.
+BODY_LIST_EN = """\
+The three password managers we tested differ less in features than in price, and all of them worked on every phone and laptop we tried.
+
+What each plan includes:
+- A 30-day free trial
+- No subscription needed for one device
+- Unlimited passwords and notes
+- Sharing with up to five family members
+
+Our pick for most households is the middle plan, which costs less than a coffee a month and covers every device.
+"""
+
+BODY_LIST_DE = """\
+Die drei Streamingdienste unterscheiden sich vor allem im Preis, wie unser Vergleich über sechs Wochen zeigt.
+
+Das bieten die Tarife:
+- Alle Folgen auch im Newsletter angekündigt
+- Kostenlos testen für 30 Tage
+- Bis zu vier Geräte gleichzeitig
+- Downloads für unterwegs
+
+Für die meisten Haushalte lohnt sich der mittlere Tarif, der alle Geräte abdeckt und werbefrei ist.
+"""
+
+BODY_LIST_FR = """\
+Les trois offres de presse numérique que nous avons comparées se distinguent surtout par leur prix et par le nombre de titres proposés.
+
+Ce que comprend chaque formule :
+- Offre d'abonnement à 1 euro le premier mois
+- La newsletter du matin incluse
+- Accès à vingt titres nationaux
+- Lecture hors connexion sur tablette
+
+Pour la plupart des lecteurs, la formule intermédiaire reste la plus avantageuse, selon notre comparatif.
+"""
+
+# Negatives: a list of widget links (most items are phrases) and a button among body items.
+WIDGET_LIST_EN = """\
+The council will publish the final timetable for the new bus routes next week, after a consultation that drew more than two thousand replies.
+
+Residents can still comment on the plans at the library until Friday, and the council said every reply would be read before the routes are fixed.
+
+- Subscribe
+- Newsletter
+- Get our newsletter every morning
+- Contact
+"""
+
+BUTTON_IN_LIST_EN = """\
+The club's season ticket now comes in three versions, and members can switch between them at any time during the year.
+
+What members get:
+- Priority booking for every home match
+- Subscribe
+- Free parking on match days
+- A discount in the club shop
+
+The club said prices would be frozen until the end of next season.
+"""
+
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -875,6 +938,13 @@ CONTEXT_CASES = [
     ("main_body_run", "en", THREAD_PAGE_EN,
      {1: _OUTSIDE, 2: ("navigation.phrase", C.NAVIGATION), 3: _OUTSIDE, 7: ("comments.phrase", C.COMMENTS),
       9: _OUTSIDE}, FULL_PAGE),
+    ("phrases_in_body_lists", "en", BODY_LIST_EN, {}),
+    ("phrases_in_body_lists", "de", BODY_LIST_DE, {}),
+    ("phrases_in_body_lists", "fr", BODY_LIST_FR, {}),
+    ("phrases_in_body_lists", "en", WIDGET_LIST_EN,
+     {5: ("subscription.phrase", C.SUBSCRIPTION), 6: ("subscription.phrase", C.SUBSCRIPTION),
+      7: ("subscription.phrase", C.SUBSCRIPTION), 8: ("navigation.phrase", C.NAVIGATION)}),
+    ("phrases_in_body_lists", "en", BUTTON_IN_LIST_EN, {5: ("subscription.phrase", C.SUBSCRIPTION)}),
 ]
 
 
