@@ -17,6 +17,13 @@ from cleaner import clean
 from helpers import LINE, clean_line, norm
 
 NEGATIVE_LINES = [
+    # sentences about a figure, and headings with a year: a figure noun and a number without
+    # the label's separator
+    ("en", "Figure 3 shows that the rate rose sharply after 2020, the authors noted.", "caption figure label"),
+    ("en", "Photo 2020: the year the city reopened its harbour to ferries.", "caption figure label"),
+    ("de", "Abbildung 2 zeigt, wie stark die Pegel im März gestiegen sind.", "caption figure label"),
+    ("fr", "La figure 3 montre une hausse nette du chômage depuis 2010.", "caption figure label"),
+    ("es", "La foto 2 del reportaje muestra el puerto antes de la tormenta.", "caption figure label"),
     # prose sentences that open (or contain) a prompt's or label's phrase: a clause reads on,
     # the sentence ends, nothing in it speaks to the reader
     ("en", "Advertisement spending by British companies also recovered, the Advertising Association said.", "ad prefix"),

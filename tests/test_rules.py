@@ -78,6 +78,17 @@ RULE_CASES = [
      "caption.phrase", C.CAPTION, "pictured:"),
     ("en", "Firefighters tackle a warehouse blaze on the edge of Leeds on Tuesday evening. Photo: Anna Whitfield",
      "caption.phrase", C.CAPTION, "photo:"),
+    # caption.phrase, figure labels and gallery counters: a figure noun, its number, a separator
+    ("en", "Figure 2. Effects of the new timetable on average commuting times in the region.",
+     "caption.phrase", C.CAPTION, "pattern"),
+    ("en", "Image 7: The operational loop of a coding assistant, from the prompt to the test run.",
+     "caption.phrase", C.CAPTION, "pattern"),
+    ("en", "Picture 1 of 4", "caption.phrase", C.CAPTION, "pattern"),
+    ("de", "Abbildung 4: klassische Schwachschicht in der Schneedecke", "caption.phrase", C.CAPTION, "pattern"),
+    ("de", "Abb. 2 – Verlauf der Pegelstände im März", "caption.phrase", C.CAPTION, "pattern"),
+    ("fr", "Figure 3 : évolution du chômage depuis 2010", "caption.phrase", C.CAPTION, "pattern"),
+    ("es", "Foto 2 de 8", "caption.phrase", C.CAPTION, "pattern"),
+    ("pl", "Rycina 1. Przebieg zmian temperatury w ciągu roku", "caption.phrase", C.CAPTION, "pattern"),
     ("en", "Volunteers sort donations at the food bank on Market StreetCredit: Tom Reyes",
      "caption.phrase", C.CAPTION, "credit"),
     # subscription.phrase: newsletter and subscribe prompts, paywall lines
