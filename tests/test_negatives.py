@@ -17,6 +17,11 @@ from cleaner import clean
 from helpers import LINE, clean_line, norm
 
 NEGATIVE_LINES = [
+    # numbered headings and size choices with a slash after a full stop: no caption's credit
+    ("en", "13. Period-Calculator/Birth-Control App", "caption trailing slash credit"),
+    ("en", "Available in six colours and half sizes. Men’s / Women’s", "caption trailing slash credit"),
+    ("de", "4. Entwurf/Planung", "caption trailing slash credit"),
+    ("fr", "2. Préparation/Cuisson", "caption trailing slash credit"),
     # sentences about a figure, and headings with a year: a figure noun and a number without
     # the label's separator
     ("en", "Figure 3 shows that the rate rose sharply after 2020, the authors noted.", "caption figure label"),

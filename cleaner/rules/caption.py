@@ -102,10 +102,21 @@ def _credit_line(line: Line) -> str | None:
     return None
 
 
+#: A caption is a sentence of at least this many words before its credit: "13. Paint/Stain" is
+#: a numbered heading, its "13." no sentence.
+CAPTION_MIN_WORDS = 3
+# A possessive: "Men's / Women's" is a choice of sizes; credits name people and agencies.
+_POSSESSIVE = re.compile(r"\w['’]s\b")
+
+
 def _trailing_slash_credit(line: Line) -> str | None:
-    if line.length <= CAPTION_MAX_LEN and "/" in line.text[-60:] and TRAILING_SLASH_CREDIT.search(line.text):
-        return "caption ending with a 'Name/Agency' credit after its last sentence"
-    return None
+    if line.length > CAPTION_MAX_LEN or "/" not in line.text[-60:]:
+        return None
+    m = TRAILING_SLASH_CREDIT.search(line.text)
+    if m is None or len(line.text[:m.start() + 1].split()) < CAPTION_MIN_WORDS \
+            or _POSSESSIVE.search(m.group(0)):
+        return None
+    return "caption ending with a 'Name/Agency' credit after its last sentence"
 
 
 RULES = (
