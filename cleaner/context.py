@@ -300,6 +300,9 @@ def bullet_teaser_run(s: State) -> None:
             elif _named_share([s.lines[k].text for k in run]) < NAMED_MIN_SHARE:
                 for k in run:
                     s.notes[k] = "bulleted items in sentence case, naming nothing (body list)"
+            elif intro is not None and intro.text.rstrip().endswith("?"):
+                for k in run:  # "Which jobs are affected?", then the answers
+                    s.notes[k] = "bulleted list answering the question before it (body list)"
             elif intro is not None and intro.terminal:
                 for k in run:
                     s.label(k, "teaser.bullet_run", Category.TEASER,

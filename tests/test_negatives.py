@@ -289,6 +289,22 @@ Engineers say the wall has been weakened by decades of erosion and will need to 
 The authority will publish a detailed timetable for the works at a public meeting in the town hall next month.
 """
 
+BULLETS_AFTER_QUESTION_EN = """\
+The new pricing applies from January, the company said in a note to customers on Tuesday evening.
+Which jobs are affected by this change?
+- Jobs that run in Private Repositories on Standard Hosted Runners
+- Any Jobs running on Larger Hosted Runners
+Public repositories remain free, and the enterprise server is not affected by the change.
+"""
+
+BULLETS_AFTER_QUESTION_DE = """\
+Die neuen Tarife gelten ab Januar, teilte der Verkehrsverbund am Dienstag in Kassel mit.
+Welche Strecken sind von der Änderung betroffen?
+- Linien im Kasseler Stadtgebiet und im Landkreis Waldeck
+- Alle Verbindungen der Regionalbahn nach Göttingen
+Für Schüler und Auszubildende ändert sich zunächst nichts, hieß es weiter.
+"""
+
 #: (name, lang, article, input lines that must stay, each as its own paragraph)
 NEGATIVE_ARTICLES = [
     ("short_first_paragraph", "en", SHORT_FIRST_PARAGRAPH_EN, [1, 3, 5]),
@@ -305,6 +321,8 @@ NEGATIVE_ARTICLES = [
     ("last_paragraph_after_lead_in_list", "fr", BODY_AFTER_LEAD_IN_LIST_FR, [1, 7]),
     ("subheading_after_lead_in_list", "fr", SUBHEADING_AFTER_LEAD_IN_LIST_FR, [1, 7, 9, 11]),
     ("title_case_subheading_after_caption", "en", SUBHEADING_AFTER_CAPTION_EN, [1, 5, 7, 9]),
+    ("bullets_after_question", "en", BULLETS_AFTER_QUESTION_EN, [1, 2, 3, 4, 5]),
+    ("bullets_after_question", "de", BULLETS_AFTER_QUESTION_DE, [1, 2, 3, 4, 5]),
 ]
 
 #: Case (line text, or article name-lang) -> the cleaner bug that makes it fail.
