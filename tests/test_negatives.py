@@ -17,6 +17,9 @@ from cleaner import clean
 from helpers import LINE, clean_line, norm
 
 NEGATIVE_LINES = [
+    # a listed label's words going on as other words, not as its plural
+    ("en", "About the authority of the court, the judges disagreed sharply on Tuesday.", "author prefix plural"),
+    ("de", "Über den Autorenvertrag wird seit Monaten mit dem Verlag gestritten.", "author prefix plural"),
     # numbered headings and size choices with a slash after a full stop: no caption's credit
     ("en", "13. Period-Calculator/Birth-Control App", "caption trailing slash credit"),
     ("en", "Available in six colours and half sizes. Men’s / Women’s", "caption trailing slash credit"),

@@ -78,6 +78,9 @@ RULE_CASES = [
      "caption.phrase", C.CAPTION, "pictured:"),
     ("en", "Firefighters tackle a warehouse blaze on the edge of Leeds on Tuesday evening. Photo: Anna Whitfield",
      "caption.phrase", C.CAPTION, "photo:"),
+    # a listed label with its last word in the plural ("About the author" -> "authors")
+    ("en", "About the authors", "author.phrase", C.AUTHOR, "about the author"),
+    ("de", "Über den Autoren", "author.phrase", C.AUTHOR, "über den autor"),
     # caption.phrase, figure labels and gallery counters: a figure noun, its number, a separator
     ("en", "Figure 2. Effects of the new timetable on average commuting times in the region.",
      "caption.phrase", C.CAPTION, "pattern"),

@@ -232,6 +232,22 @@ def _trie_pattern(phrases) -> str:
     return build(trie)[0]
 
 
+#: Plural endings a label's last word may add (English, French, Spanish "-s", "-es"; German
+#: "-e", "-n", "-en"; Dutch "-en"): "related article" is also "related articles".
+_PLURAL_ENDINGS = ("es", "en", "s", "e", "n")
+#: ... to a word of at least this many letters.
+MIN_STEM = 4
+
+
+def _plural_end(norm: str, n: int) -> bool:
+    """Whether the phrase that ends at norm[n] goes on with a plural ending, then a word end."""
+    for cut in _PLURAL_ENDINGS:
+        end = n + len(cut)
+        if norm.startswith(cut, n) and (len(norm) == end or not norm[end].isalnum()):
+            return norm[:n].rsplit(" ", 1)[-1].isalpha() and len(norm[:n].rsplit(" ", 1)[-1]) >= MIN_STEM
+    return False
+
+
 _FIRST_TOKEN = re.compile(r"\w+|\S")
 
 
@@ -306,6 +322,18 @@ class Matcher:
         self._credit_re = (re.compile(r"(?:^|[\s.,;)(|/])(" + "|".join(map(re.escape, sorted(credits, key=len, reverse=True)))
                                       + r")\s*(?:[^.!?:]|\.(?=\w)){1,%d}$" % CREDIT_TAIL_MAX) if credits else None)
 
+    def _plural_exact(self, key: str) -> Match | None:
+        """The exact label whose last word this line gives in the plural ("About the authors",
+        "Weitere Kommentare"): labels of two words or more only, whose head noun varies."""
+        if " " not in key or not key[-1:].isalpha():
+            return None
+        for cut in _PLURAL_ENDINGS:
+            if key.endswith(cut) and len(key) - len(cut) - key.rfind(" ") > MIN_STEM:
+                m = self._exact.get(key[:-len(cut)])
+                if m is not None:
+                    return m
+        return None
+
     @property
     def sections(self) -> set[str]:
         return {e.section for e in self.entries}
@@ -319,7 +347,7 @@ class Matcher:
             return found
         if len(norm) <= self._exact_max + 8:  # counters and punctuation may pad an exact phrase
             key = exact_key(norm) if key is None else key
-            m = self._exact.get(key)
+            m = self._exact.get(key) or self._plural_exact(key)
             if m:
                 found.append(m)
             elif self._heads and key.count(" ") == 1:
@@ -328,7 +356,8 @@ class Matcher:
                     found.append(m)
         for phrase, m in self._prefix.get(_first_token(norm), ()):
             n = len(phrase)
-            if norm.startswith(phrase) and (len(norm) == n or not (norm[n].isalnum() and phrase[-1].isalnum())):
+            if norm.startswith(phrase) and (len(norm) == n or not (norm[n].isalnum() and phrase[-1].isalnum())
+                                            or (" " in phrase and _plural_end(norm, n))):
                 found.append(m)
         for rx, m in self._patterns:
             if rx.search(norm):
