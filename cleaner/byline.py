@@ -119,10 +119,11 @@ def label_bylines(s) -> None:
     common = lowercase_words(line.text for line in s.lines)
     found = {i: who for i in order if s.lines[i].matches and "byline" in s.lines[i].sections()
              and (who := author_of(s.lines[i], common)) is not None}
+    names_below = _split_bylines(s, order, common, found)
     second = prose[1] if len(prose) > 1 else len(s.lines)
     # At the bottom: fewer than BOTTOM_REACH kept blocks follow it, not counting lines already
     # removed or other bylines (a second pass, without them, must find the same).
-    rest = [i for i, hit in enumerate(s.labels) if hit is None and i not in found]
+    rest = [i for i, hit in enumerate(s.labels) if hit is None and i not in found and i not in names_below]
     for i, who in found.items():
         if i < second:  # by position, not by count: the headline above it may go later
             where = "at the top"
@@ -132,3 +133,28 @@ def label_bylines(s) -> None:
             continue
         s.label(i, "byline.name", Category.BYLINE, f"byline {where}: "
                 f"{s.lines[i].first_match('byline').describe()} and a name ({who})", value=who)
+        below = names_below.get(i)
+        if below is not None:
+            s.label(below, "byline.name", Category.BYLINE,
+                    f"the name under the byline words on line {s.lines[i].block.line} ({who})", value=who)
+
+
+def _split_bylines(s, order: list[int], common: frozenset[str], found: dict[int, str]) -> dict[int, int]:
+    """Bylines whose words and name an extractor put on two lines ("Written by" / "Maya Perez"):
+    a line that is only a language's byline words, and the next kept line reads as names. Adds
+    them to `found` (the name, under the words' line) and returns {words' line: name's line}."""
+    pairs: dict[int, int] = {}
+    for k, i in enumerate(order[:-1]):
+        line = s.lines[i]
+        m = line.first_match("byline") if line.matches else None
+        if m is None or i in found or line.words > len(m.phrase.split()):
+            continue  # not the byline words alone
+        nxt = order[k + 1]
+        below = s.lines[nxt]
+        if s.labels[nxt] is not None or below.words > MAX_WORDS or below.terminal:
+            continue
+        who = names(below.text.lstrip("*-•· "), common)
+        if who is not None:
+            found[i] = who
+            pairs[i] = nxt
+    return pairs

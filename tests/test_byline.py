@@ -127,3 +127,31 @@ def test_author_in_json_lines(tmp_path):
     assert main([str(src), "-o", str(out), "--lang", "de"]) == 0
     record = json.loads(out.read_text(encoding="utf-8"))
     assert record["author"] == "Martin Keller"
+
+
+#: (lang, byline words alone on a line, the name on the next line)
+SPLIT = [("en", "Written by", "Maya Perez"), ("en", "By:", "Dale Koike"),
+         ("de", "Von", "Martin Keller"), ("es", "Por", "Laura Martínez")]
+
+
+@pytest.mark.parametrize(("lang", "words", "name"), SPLIT, ids=[f"{t[1]} / {t[2]}" for t in SPLIT])
+def test_a_byline_split_over_two_lines_goes_whole(lang, words, name):
+    text = "\n".join([TITLE[lang], words, name, *BODY[lang]])
+    result = clean(text, lang=lang)
+    assert result.paragraphs == BODY[lang]
+    assert result.title == TITLE[lang]
+    assert result.author == name
+    removed = {r.line: (r.rule, r.category) for r in result.removed}
+    assert removed[2] == removed[3] == ("byline.name", Category.BYLINE)
+
+
+@pytest.mark.parametrize(("lang", "words", "below"), [
+    ("en", "By", "The Numbers Behind the Ferry Timetable"),  # a subheading, not a name
+    ("de", "Von", "Die Fähre fährt bald öfter zur Insel"),
+    ("en", "Written by", "Islanders who wrote to the council asked for a second crossing."),
+])
+def test_byline_words_alone_above_no_name_stay(lang, words, below):
+    text = "\n".join([TITLE[lang], BODY[lang][0], words, below, *BODY[lang][1:]])
+    result = clean(text, lang=lang)
+    assert below in result.paragraphs
+    assert result.author is None
