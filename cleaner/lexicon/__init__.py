@@ -239,12 +239,17 @@ _PLURAL_ENDINGS = ("es", "en", "s", "e", "n")
 MIN_STEM = 4
 
 
+def _last_word(text: str) -> str:
+    return text[text.rfind(" ") + 1:]
+
+
 def _plural_end(norm: str, n: int) -> bool:
     """Whether the phrase that ends at norm[n] goes on with a plural ending, then a word end."""
     for cut in _PLURAL_ENDINGS:
         end = n + len(cut)
         if norm.startswith(cut, n) and (len(norm) == end or not norm[end].isalnum()):
-            return norm[:n].rsplit(" ", 1)[-1].isalpha() and len(norm[:n].rsplit(" ", 1)[-1]) >= MIN_STEM
+            stem = _last_word(norm[:n])
+            return stem.isalpha() and len(stem) >= MIN_STEM
     return False
 
 
@@ -328,7 +333,7 @@ class Matcher:
         if " " not in key or not key[-1:].isalpha():
             return None
         for cut in _PLURAL_ENDINGS:
-            if key.endswith(cut) and len(key) - len(cut) - key.rfind(" ") > MIN_STEM:
+            if key.endswith(cut) and len(_last_word(key[:-len(cut)])) >= MIN_STEM:
                 m = self._exact.get(key[:-len(cut)])
                 if m is not None:
                     return m
