@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .features import lowercase_words
+from .features import last_paragraph, lowercase_words
 from .model import Category
 
 #: A byline is a short line: the words, the names, a role or a date.
@@ -121,13 +121,14 @@ def label_bylines(s) -> None:
              and (who := author_of(s.lines[i], common)) is not None}
     names_below = _split_bylines(s, order, common, found)
     second = prose[1] if len(prose) > 1 else len(s.lines)
+    last = last_paragraph(s.lines, prose)
     # At the bottom: fewer than BOTTOM_REACH kept blocks follow it, not counting lines already
     # removed or other bylines (a second pass, without them, must find the same).
     rest = [i for i, hit in enumerate(s.labels) if hit is None and i not in found and i not in names_below]
     for i, who in found.items():
         if i < second:  # by position, not by count: the headline above it may go later
             where = "at the top"
-        elif i > prose[-1] and len(rest) - bisect.bisect_right(rest, i) < BOTTOM_REACH:
+        elif i > last and len(rest) - bisect.bisect_right(rest, i) < BOTTOM_REACH:
             where = "after the last paragraph"
         else:
             continue

@@ -111,6 +111,25 @@ def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for t in texts for w in _LETTERS.findall(t) if w.islower())
 
 
+def second_copies(lines: list[Line], prose: list[int]) -> set[int]:
+    """The `prose` blocks that are the second copy of an earlier one, word for word: the output
+    gives a paragraph once (repeat.paragraph drops a second copy after the context pass), so a
+    pass that looks for the article's end must not stop at one, or a second pass over the output
+    would find another end."""
+    copies: dict[str, list[int]] = {}
+    for i in prose:
+        line = lines[i]
+        if not line.bullet:
+            copies.setdefault(line.norm if len(line.text) <= HEAD_CHARS else line.key, []).append(i)
+    return {later[0] for first, *later in copies.values() if len(later) == 1}
+
+
+def last_paragraph(lines: list[Line], prose: list[int]) -> int:
+    """The last of the `prose` blocks that is not a second copy (see second_copies)."""
+    seconds = second_copies(lines, prose)
+    return next((i for i in reversed(prose) if i not in seconds), prose[-1])
+
+
 def line_length(text: str) -> int:
     """The line's length in Latin letters: a wide character (Chinese, Japanese, Korean) counts
     twice, so the length thresholds (prose, headlines, labels) mean the same in every script."""

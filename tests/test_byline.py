@@ -66,6 +66,16 @@ def test_credits_after_the_last_paragraph_go():
     assert [r.rule for r in result.removed] == ["byline.name"]
 
 
+def test_a_byline_before_a_repeated_paragraph_is_at_the_bottom():
+    """A paragraph given twice goes (repeat.paragraph); a byline before the copy is after the
+    last paragraph, in the first pass as in a second one over the output."""
+    text = "\n".join([*BODY["en"], "By Jane Doe", BODY["en"][0]])
+    result = clean(text, lang="en")
+    assert result.paragraphs == BODY["en"]
+    assert sorted(r.rule for r in result.removed) == ["byline.name", "repeat.paragraph"]
+    assert clean(result.text, lang="en").removed == ()
+
+
 def test_a_headline_with_a_byline_date_and_listen_line_before_the_body():
     text = "\n".join([TITLE["en"], "By Sarah Jenkins", "5 March 2025", "Listen to this article", *BODY["en"]])
     result = clean(text, lang="en")
