@@ -16,6 +16,10 @@ address or handle, three headlines in a row, a two-word teaser label, a paragrap
 something else), except list items and table rows that continue the article and sentences that
 may; those stay with a note. Nothing goes when the last paragraph ends with ':' (it introduces
 a body list) or when the text is not article-shaped.
+
+Last (`dangling`, called by the pipeline on the output as it will be written, after the repeated
+paragraphs went): a few short lines that end the text right after a paragraph head nothing (a
+subheading introduces what follows it) and go.
 """
 from __future__ import annotations
 
@@ -286,3 +290,46 @@ def article_end(s: "State") -> None:
         else:
             s.label(i, "ending.tail", Category.NAVIGATION,
                     f"after the article's last paragraph (line {end}), from {why}")
+
+
+#: Short lines that end the output after its last paragraph, at most this many and of at most
+#: DANGLING_MAX_WORDS words each, head nothing: a subheading introduces text that follows it, so
+#: these are the labels of boxes whose content the extraction dropped ("Themen", "Related
+#: topics", "Mehr zum Thema"), a credit or a name line.
+DANGLING_MAX_LINES = 3
+DANGLING_MAX_WORDS = 6
+_QUOTE_CLOSE = ('"', "”", "»", "“", "«", "„")
+
+
+def _short_label(line: "Line") -> bool:
+    return (line.words <= DANGLING_MAX_WORDS and not (line.terminal or line.bullet or _table_row(line))
+            and not line.text.rstrip().endswith(":"))
+
+
+def _field(line: "Line") -> str:
+    """What a line is compared on for repetition: the label of a "Label: value" line, else its key."""
+    label, colon, _ = line.key.partition(":")
+    return label if colon else line.key
+
+
+def dangling(lines: "list[Line]", kept: list[int], article_shaped: bool) -> list[int]:
+    """The kept blocks (`kept`: their indexes, in order, as the output gives them) that end the
+    output right after a prose paragraph and head nothing: the whole run of short lines after
+    the last paragraph, when it is a few lines (a longer run is a list). Not the attribution of
+    a quote that closes the article ("... in a year.”" / "Jane Doe, CEO"), nor a field the text
+    repeats ("Release date: Mar 2, 2026" under each entry, closing the last one). Judged on the
+    output, after every other pass, so that a second pass over it finds nothing more."""
+    if not article_shaped or sum(1 for i in kept if lines[i].prose) < MIN_PROSE_BLOCKS:
+        return []
+    run: list[int] = []
+    for i in reversed(kept):
+        if not _short_label(lines[i]):
+            break
+        run.append(i)
+    if not 0 < len(run) <= DANGLING_MAX_LINES:
+        return []
+    before = lines[kept[-len(run) - 1]]
+    if not before.prose or before.text.rstrip().endswith(_QUOTE_CLOSE):
+        return []
+    earlier = {_field(line) for line in lines[:run[-1]]}
+    return [] if any(_field(lines[i]) in earlier for i in run) else run[::-1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from . import context, fullpage, language, markdown, spans
+from . import context, ending, fullpage, language, markdown, spans
 from .config import Config
 from .features import HEAD_CHARS, line_features, lowercase_words
 from .lexicon import matcher_for, normalize
@@ -109,7 +109,27 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
         decisions.append(Decision(b, first[i], final, kept, note, found))
     if config.removes(Category.REPEAT):
         repeated_paragraphs(decisions, lines, matcher, config)
+    if config.removes(Category.NAVIGATION):
+        dangling_labels(decisions, lines, matcher, full_page)
     return tuple(decisions), full_page
+
+
+def dangling_labels(decisions: list[Decision], lines: list, matcher, full_page: bool) -> None:
+    """The few short lines that end the output after its last paragraph go (ending.dangling).
+    Judged on the output as it is written (blocks after their spans went), as a second pass
+    reads it."""
+    kept = [i for i, d in enumerate(decisions) if d.kept]
+    output = [line if not decisions[i].spans else line_features(
+        dataclasses.replace(decisions[i].block, text=decisions[i].text, raw=""), matcher)
+        for i, line in enumerate(lines)]
+    shaped = full_page or context.article_shaped([output[i] for i in kept])
+    found = ending.dangling(output, kept, shaped)
+    for i in found:
+        d = decisions[i]
+        hit = Hit("ending.dangling", Category.NAVIGATION,
+                  f"one of {len(found)} short lines that end the text after its last paragraph "
+                  f"(line {decisions[kept[-len(found) - 1]].block.line}) and head nothing")
+        decisions[i] = Decision(d.block, d.first, hit, False)
 
 
 #: A paragraph given twice is a pull quote, a box shown twice or a duplicated page: only prose of

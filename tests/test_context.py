@@ -365,6 +365,27 @@ Warum die Energiepreise im Winter wieder steigen könnten
 So viel Wasser verbraucht ein Haushalt in Deutschland im Durchschnitt
 """
 
+# Short lines that end the text after its last paragraph head nothing: the labels of boxes whose
+# content the extraction dropped (no phrase list needed), and a name line.
+_WATER_EN = ARTICLE_END_EN.split("\n\nFollow")[0]
+_WATER_DE = ARTICLE_END_DE.split("\n\nFragen")[0]
+DANGLING_EN = _WATER_EN + "\n\nWater and drought\n\nRegional desk\n"
+DANGLING_DE = _WATER_DE + "\n\nWasser und Energie\n\nAus der Region\n"
+# ... but a list, a closing sentence and a quote's attribution stay.
+DANGLING_KEPT_EN = _WATER_EN + "\n\n- Watering cans\n\n- Hand washing of cars\n"
+DANGLING_KEPT_DE = _WATER_DE + "\n\nDie Abstimmung ist öffentlich.\n"
+DANGLING_QUOTE_ES = """\
+La compañía de aguas anunció el lunes que las restricciones de riego en la mayor parte de la provincia seguirán vigentes al menos hasta finales de octubre.
+
+El nivel de los embalses ha caído al cuarenta por ciento de su capacidad tras el verano más seco registrado, según el balance semanal de la compañía.
+
+Los técnicos han reparado más de doscientas fugas desde junio, y una tubería provisional desde el embalse vecino abrirá el mes que viene.
+
+La directora de la compañía pidió paciencia: «Pedimos a los vecinos que ahorren agua en casa, en el jardín y en la piscina durante todo el otoño.»
+
+Ana Ruiz, directora
+"""
+
 # The same tail shapes, where they are the article: a list the last paragraph introduces, and
 # list items that continue the article's vocabulary.
 ARTICLE_END_LIST_EN = """\
@@ -889,6 +910,12 @@ CONTEXT_CASES = [
      {9: ("ending.tail", C.NAVIGATION), 11: ("ending.tail", C.NAVIGATION),
       13: ("ending.tail", C.NAVIGATION), 15: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", ARTICLE_END_LIST_EN, {}),
+    ("dangling", "en", DANGLING_EN, {9: ("ending.dangling", C.NAVIGATION), 11: ("ending.dangling", C.NAVIGATION)}),
+    ("dangling", "de", DANGLING_DE, {9: ("ending.dangling", C.NAVIGATION), 11: ("ending.dangling", C.NAVIGATION)}),
+    ("dangling", "en", DANGLING_KEPT_EN, {}),
+    ("dangling", "de", DANGLING_KEPT_DE, {}),
+    ("dangling", "es", DANGLING_QUOTE_ES, {}),
+    ("dangling", "en", RELEASES_EN, {}),
     ("tail_headline_run", "en", COURSE_LIST_EN, {}),
     ("article_end", "en", COURSE_LIST_EN, {}),
     ("tail_headline_run", "de", KURS_LISTE_DE, {}),
