@@ -448,3 +448,39 @@ def test_article_inside_a_newsletter_classed_container_stays():
     for text in [BODY[0], *items, BODY[1]]:
         assert any(text in p for p in r.paragraphs), text
     assert "Subscribe to our newsletter" not in r.text
+
+
+# --- the page's paragraphs when the extraction took a box of the page ---------------------------
+
+def test_an_extraction_of_a_teaser_box_gets_the_pages_paragraphs_in_page_order(monkeypatch):
+    """Every extraction returns the related-posts box only (as trafilatura does on some pages):
+    the page's paragraphs (trafilatura's baseline) hold far more text, so the two are merged in
+    page order and the rules judge the whole."""
+    from cleaner import html as html_mode
+    from cleaner.model import Block
+
+    def teaser_box_only(tree, options, evidence):
+        return [Block(index=n, text=f"Ten ways to save water in the garden, part {n}", line=n + 1, para=0,
+                      tag="li") for n in range(3)]
+
+    monkeypatch.setattr(html_mode, "_extraction", teaser_box_only)
+    teasers = "".join(f"<li><a href='/p{n}'>Ten ways to save water in the garden, part {n}</a></li>" for n in range(3))
+    html = (f"<html><body><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in BODY)
+            + f"<aside class='related'><ul>{teasers}</ul></aside></body></html>")
+    r = clean_html(html)
+    assert r.paragraphs[:len(BODY)] == BODY
+    assert any("baseline" in n for n in r.notes)
+
+
+def test_union_keeps_page_order_and_each_block_once():
+    from cleaner.html import _key, _union
+    from cleaner.model import Block
+
+    def blocks(*texts):
+        return [Block(index=i, text=t, line=i + 1, para=i) for i, t in enumerate(texts)]
+
+    page = _key("Intro text. First paragraph. A list item. Second paragraph. Footer.")
+    merged = _union(page, blocks("A list item."), blocks("First paragraph.", "A list item.", "Second paragraph."))
+    assert [b.text for b in merged] == ["First paragraph.", "A list item.", "Second paragraph."]
+    assert [b.line for b in merged] == [1, 2, 3]
+    assert len({b.para for b in merged}) == 3  # blocks of different elements stay apart
