@@ -45,6 +45,11 @@ NEGATIVE_LINES = [
     ("de", "Mehr zum Thema Streik hat die Gewerkschaft auf ihrer Website veröffentlicht.", "teaser prefix"),
     ("de", "Lesen Sie auch die Erklärung des Bahnvorstands, sagte ein Sprecher.", "teaser prefix"),
     ("de", "Newsletter verschickt die Behörde nach eigenen Angaben seit diesem Jahr nicht mehr an alle Haushalte.", "subscription word"),
+    ("de", "Laut dem Newsletter der Stadtwerke steigen die Preise für Fernwärme im Januar um sieben Prozent.",
+     "subscription word in a sentence about someone else's newsletter"),
+    ("de", "Die Ministerin kündigte im Newsletter ihres Hauses an, die Förderrichtlinie bis zum Sommer zu überarbeiten, "
+           "und verwies auf die laufenden Gespräche mit den Ländern und den kommunalen Spitzenverbänden.",
+     "subscription word in a long sentence"),
     ("es", "Lee también el informe del Banco de España, recomendó la ministra.", "teaser prefix"),
     ("es", "Suscribirse a la prensa local cuesta ahora el doble que hace cinco años, según el estudio.", "subscription prefix"),
     ("fr", "Lire aussi les témoignages recueillis par la commission aurait suffi, a estimé le rapporteur.", "teaser prefix"),

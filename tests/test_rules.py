@@ -37,6 +37,11 @@ RULE_CASES = [
      "subscription.phrase", C.SUBSCRIPTION, "abonnieren"),
     ("fr", "Abonnez-vous à notre newsletter pour recevoir chaque matin l'essentiel de l'actualité.",
      "subscription.phrase", C.SUBSCRIPTION, "abonnez-vous"),
+    # a sentence that names the newsletter and speaks to the reader or as the site, however long
+    ("de", "Mit unserem Newsletter erhalten Sie monatlich Informationen rund um das Urlaubsland und eine "
+           "Auswahl exklusiver Angebote!", "subscription.phrase", C.SUBSCRIPTION, "newsletter"),
+    ("de", "Der Newsletter ist kostenlos und kann jederzeit abbestellt werden. Ihre E-Mail-Adresse wird "
+           "nicht für Werbezwecke genutzt.", "subscription.phrase", C.SUBSCRIPTION, "newsletter"),
     # metadata.date_line: a line that is only a date, with an optional time and label words
     ("fr", "Mardi 14 mars 2023, 08:45", "metadata.date_line", C.METADATA, "date"),
     ("en", "Updated March 3, 2024 at 9:15 am CET", "metadata.date_line", C.METADATA, "date"),

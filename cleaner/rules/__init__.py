@@ -28,7 +28,8 @@ class Rule:
 #: A phrase that starts a line this long is part of prose, not a widget label or prompt.
 PREFIX_MAX_LEN = 300
 #: A single word found inside a full sentence this long ("... in the parish newsletter.") is
-#: the sentence's topic, not a prompt.
+#: the sentence's topic, not a prompt, unless the sentence speaks to the reader or as the site
+#: ("Mit unserem Newsletter erhalten Sie ...").
 SENTENCE_MIN_WORDS = 6
 
 
@@ -71,7 +72,7 @@ def phrase_rule(name: str, category: Category, section: str | None = None, *,
             if m.section != section or m.kind == "head" or (m.kind != "exact" and line.length > max_len):
                 continue  # a label head alone is only evidence for the context pass
             if m.kind == "contains" and " " not in m.phrase.strip() and line.terminal \
-                    and line.words >= SENTENCE_MIN_WORDS:
+                    and line.words >= SENTENCE_MIN_WORDS and not line.addresses_reader():
                 continue
             if m.kind in ("prefix", "contains") and section not in SENTENCE_SECTIONS and prose_sentence(line, m):
                 continue
