@@ -111,6 +111,11 @@ def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w for t in texts for w in _LETTERS.findall(t) if w.islower())
 
 
+def copy_key(line: Line) -> str:
+    """What two copies of a paragraph share: the whole normalized text (long ones: head and tail)."""
+    return line.norm if len(line.text) <= HEAD_CHARS else line.key
+
+
 def second_copies(lines: list[Line], prose: list[int]) -> set[int]:
     """The `prose` blocks that are the second copy of an earlier one, word for word: the output
     gives a paragraph once (repeat.paragraph drops a second copy after the context pass), so a
@@ -118,9 +123,8 @@ def second_copies(lines: list[Line], prose: list[int]) -> set[int]:
     would find another end."""
     copies: dict[str, list[int]] = {}
     for i in prose:
-        line = lines[i]
-        if not line.bullet:
-            copies.setdefault(line.norm if len(line.text) <= HEAD_CHARS else line.key, []).append(i)
+        if not lines[i].bullet:
+            copies.setdefault(copy_key(lines[i]), []).append(i)
     return {later[0] for first, *later in copies.values() if len(later) == 1}
 
 

@@ -10,7 +10,7 @@ import functools
 
 from . import context, ending, fullpage, language, markdown, spans
 from .config import Config
-from .features import HEAD_CHARS, line_features, lowercase_words
+from .features import copy_key, line_features, lowercase_words
 from .lexicon import matcher_for, normalize
 from .model import Block, Category, Decision, Hit, Removed, Result, Span
 from .rules import Rule, first_hit, registry
@@ -114,14 +114,17 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     return tuple(decisions), full_page
 
 
+def output_line(d: Decision, line, matcher):
+    """The features of a block as the output gives it: after its spans went."""
+    return line if not d.spans else line_features(dataclasses.replace(d.block, text=d.text, raw=""), matcher)
+
+
 def dangling_labels(decisions: list[Decision], lines: list, matcher, full_page: bool) -> None:
     """The few short lines that end the output after its last paragraph go (ending.dangling).
     Judged on the output as it is written (blocks after their spans went), as a second pass
     reads it."""
     kept = [i for i, d in enumerate(decisions) if d.kept]
-    output = [line if not decisions[i].spans else line_features(
-        dataclasses.replace(decisions[i].block, text=decisions[i].text, raw=""), matcher)
-        for i, line in enumerate(lines)]
+    output = [output_line(d, line, matcher) for d, line in zip(decisions, lines)]
     shaped = full_page or context.article_shaped([output[i] for i in kept])
     found = ending.dangling(output, kept, shaped)
     for i in found:
@@ -150,10 +153,9 @@ def repeated_paragraphs(decisions: list[Decision], lines: list, matcher, config:
     for i, d in enumerate(decisions):
         if not d.kept:
             continue
-        line = lines[i] if not d.spans else line_features(
-            dataclasses.replace(d.block, text=d.text, raw=""), matcher)
+        line = output_line(d, lines[i], matcher)
         if line.prose and not line.bullet and line.words >= REPEAT_MIN_WORDS:
-            copies.setdefault(line.norm if len(line.text) <= HEAD_CHARS else line.key, []).append(i)
+            copies.setdefault(copy_key(line), []).append(i)
     second = {later[0]: first for first, *later in copies.values() if len(later) == 1}
     if not second:
         return
