@@ -13,7 +13,8 @@ search finds a run worth at least BODY_MIN_POINTS) with the page's furniture aro
 entries (a few words, no sentence) above the run and below it. Either the page is rendered by a
 text browser (nearly every line indented) and has some menu entries around its run, or it is a
 flat dump (html-text, html2text, a copy of the page) with a header menu of MENU_ABOVE_MIN entries
-and a footer of MENU_BELOW_MIN, or it has very many blocks, nearly all short, and little prose.
+and a footer of MENU_BELOW_MIN, entries without figures (the prices, counts and specs around a
+product's description are not a menu), or it has very many blocks, nearly all short, and little prose.
 Indentation alone is not enough (some extractors indent their lines), and neither are short lines
 alone: a listing, a product grid or a schedule has no run of prose to keep, and treating it as a
 page would drop its content. `--full-page` / `--no-full-page` override it.
@@ -98,7 +99,8 @@ def looks_full_page(lines: list[Line]) -> bool:
         return menus[0] + menus[1] >= RENDERED_MIN_MENU  # a page rendered by a text browser
     if sum(scores[run[0]:run[1]]) < BODY_MIN_POINTS:
         return False  # no coherent run of prose: a listing, a grid, a schedule
-    if menus[0] >= MENU_ABOVE_MIN and menus[1] >= MENU_BELOW_MIN:
+    if _menu_entries(lines[:min(run[0], MENU_REACH)], False) >= MENU_ABOVE_MIN \
+            and _menu_entries(lines[run[1]:][-MENU_REACH:], False) >= MENU_BELOW_MIN:
         return True  # a flat dump: header menu, body, footer
     if n < FULL_PAGE_MIN_BLOCKS:
         return False
@@ -108,9 +110,12 @@ def looks_full_page(lines: list[Line]) -> bool:
     return short >= FULL_PAGE_MIN_SHORT_SHARE * n and prose < FULL_PAGE_MAX_PROSE_SHARE * total
 
 
-def _menu_entries(lines: list[Line]) -> int:
-    """Lines shaped like menu or link-list entries: a few words, not a sentence."""
-    return sum(1 for line in lines if line.words <= MENU_MAX_WORDS and not line.terminal)
+def _menu_entries(lines: list[Line], figures: bool = True) -> int:
+    """Lines shaped like menu or link-list entries: a few words, not a sentence; without
+    `figures`, none with a digit (a price, a count or a date is a product's or a listing's field,
+    not a menu entry)."""
+    return sum(1 for line in lines if line.words <= MENU_MAX_WORDS and not line.terminal
+               and (figures or not any(c.isdigit() for c in line.text)))
 
 
 def block_score(line: Line, label: Hit | None) -> float:

@@ -1075,6 +1075,22 @@ def test_extracted_article_text_is_not_a_full_page():
         assert result.paragraphs[:2] == _BODY_EN[:2]
 
 
+def test_a_product_page_with_prices_around_its_description_is_not_a_full_page():
+    """Prices, discounts and counts above and below a run of prose are a product page's fields,
+    not a header menu and a footer: the text is not a page dump, and its fields stay."""
+    top = ["Harbour Lights", "1 of 24", "-10%", "Your price:", "74,65 €", "98,47 €", "15,89 €", "11,49 €",
+           "2,19 €", "12,29 €", "-25%", "9,99 €", "4,99 €", "Version 2.1", "Update 14", "Size: 45 GB"]
+    bottom = ["Minimum:", "OS: 64-bit", "RAM: 12 GB", "Storage: 45 GB", "Maximum:", "RAM: 16 GB",
+              "SSD: 45 GB", "515,656 reviews", "84% positive", "Rated 12+"]
+    for text in ("\n".join(top + _BODY_EN + bottom), "\n".join(_MENU_EN + _BODY_EN + _FOOTER_EN + bottom)):
+        result = clean(text, lang="en")
+        if text.startswith("Home"):  # the same body between a word menu and a footer is a page
+            assert result.mode == "full-page"
+            continue
+        assert result.mode == "text"
+        assert "74,65 €" in result.paragraphs and "RAM: 16 GB" in result.paragraphs
+
+
 def test_a_listing_without_a_run_of_prose_is_not_a_full_page():
     """Hundreds of short lines and no coherent run of prose: a listing, a schedule, a product grid.
     Its lines are the content; a full-page body search would keep almost nothing."""
