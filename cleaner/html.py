@@ -757,6 +757,15 @@ def _baseline(tree, evidence: Evidence) -> list[Block]:
     return blocks_from_body(body, evidence)
 
 
+def _baseline_bound(tree) -> int:
+    """At most what trafilatura's baseline finds: the longest of its sources (the JSON-LD
+    scripts, the outermost <article> elements, the paragraphs)."""
+    scripts = sum(len(el.text or "") for el in tree.iter("script"))  # only JSON-LD is left
+    articles = sum(len(el.text_content()) for el in tree.xpath("//article[not(ancestor::article)]"))
+    paragraphs = sum(len(el.text_content()) for el in tree.iter("p", "blockquote", "pre", "code", "q"))
+    return max(scripts, articles, paragraphs)
+
+
 def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
     """The blocks of both extractions, each once, in the order of the page's text (`page`, keyed
     by _key); a block the page's text does not hold word for word follows the block before it."""
@@ -840,8 +849,10 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
             notes.append(f"the fast extraction was short ({_chars(blocks)} characters): used "
                          f"trafilatura's balanced extraction ({_chars(second)} characters)")
             blocks = second
-    # (the baseline finds at most the page's text: not worth asking when that is short)
-    third = _baseline(tree, evidence) if blocks and len(page_text) > BASELINE_RATIO * _chars(blocks) else []
+    # (the baseline finds at most the page's text, and at most what its sources hold: not worth
+    # asking when they are short)
+    floor = BASELINE_RATIO * _chars(blocks)
+    third = _baseline(tree, evidence) if blocks and len(page_text) > floor and _baseline_bound(tree) > floor else []
     if _chars(third) > BASELINE_RATIO * _chars(blocks):
         merged = _union(page_text, blocks, third)
         notes.append(f"the extraction held a small part of the page's paragraphs ({_chars(blocks)} "
