@@ -14,7 +14,8 @@ entries (a few words, no sentence) above the run and below it. Either the page i
 text browser (nearly every line indented) and has some menu entries around its run, or it is a
 flat dump (html-text, html2text, a copy of the page) with a header menu of MENU_ABOVE_MIN entries
 and a footer of MENU_BELOW_MIN, entries without figures (the prices, counts and specs around a
-product's description are not a menu), or it has very many blocks, nearly all short, and little prose.
+product's description are not a menu), or it has very many blocks, nearly all short, and little
+prose.
 Indentation alone is not enough (some extractors indent their lines), and neither are short lines
 alone: a listing, a product grid or a schedule has no run of prose to keep, and treating it as a
 page would drop its content. `--full-page` / `--no-full-page` override it.

@@ -852,8 +852,9 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
     # (the baseline finds at most the page's text, and at most what its sources hold: not worth
     # asking when they are short)
     floor = BASELINE_RATIO * _chars(blocks)
-    third = _baseline(tree, evidence) if blocks and len(page_text) > floor and _baseline_bound(tree) > floor else []
-    if _chars(third) > BASELINE_RATIO * _chars(blocks):
+    asked = blocks and len(page_text) > floor and _baseline_bound(tree) > floor
+    third = _baseline(tree, evidence) if asked else []
+    if _chars(third) > floor:
         merged = _union(page_text, blocks, third)
         notes.append(f"the extraction held a small part of the page's paragraphs ({_chars(blocks)} "
                      f"characters): added the page's other paragraphs (trafilatura's baseline), "
