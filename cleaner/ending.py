@@ -331,5 +331,5 @@ def dangling(lines: "list[Line]", kept: list[int], article_shaped: bool) -> list
     before = lines[kept[-len(run) - 1]]
     if not before.prose or before.text.rstrip().endswith(_QUOTE_CLOSE):
         return []
-    earlier = {_field(line) for line in lines[:run[-1]]}
+    earlier = {_field(lines[i]) for i in kept if i < run[-1]}  # in the output, as a second pass sees it
     return [] if any(_field(lines[i]) in earlier for i in run) else run[::-1]

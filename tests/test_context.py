@@ -1234,3 +1234,20 @@ def test_numbered_step_labels_stay(lang, step, items):
     result = clean("\n\n".join(lines), lang=lang)
     assert not [r for r in result.removed if r.rule == "teaser.repeated_label"]
     assert all(item in result.paragraphs for item in items)
+
+
+def test_dangling_lines_are_judged_on_the_output_only():
+    """A name line that ends the output goes even when the page's removed furniture gave the same
+    name earlier (a second pass over the output, without that furniture, finds the same)."""
+    from cleaner.ending import dangling
+    from cleaner.features import line_features
+    from cleaner.lexicon import matcher_for
+    from cleaner.model import Block
+
+    texts = ["Jane Waters", *_BODY_EN[:2], *_BODY_EN[3:6], "Tags", "Jane Waters"]
+    matcher = matcher_for(("en",), ())
+    lines = [line_features(Block(index=i, text=t, line=i + 1, para=i), matcher) for i, t in enumerate(texts)]
+    without_header = list(range(1, len(texts)))  # the header's name line was removed
+    assert dangling(lines, without_header, True) == [len(texts) - 2, len(texts) - 1]
+    # the same name line kept in the output above is a field the text repeats: it stays
+    assert dangling(lines, list(range(len(texts))), True) == []
