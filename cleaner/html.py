@@ -768,7 +768,9 @@ def _baseline_bound(tree) -> int:
 
 def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
     """The blocks of both extractions, each once, in the order of the page's text (`page`, keyed
-    by _key); a block the page's text does not hold word for word follows the block before it."""
+    by _key): each block at its first place in the page after the block before it (else its first
+    place anywhere); a block the page's text does not hold word for word follows the block before
+    it."""
     seen: set[str] = set()
     placed: list[tuple[int, int, int, Block]] = []
     for source, blocks in enumerate((first, second)):
@@ -778,7 +780,9 @@ def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
             if key in seen:
                 continue
             seen.add(key)
-            found = page.find(key)
+            found = page.find(key, pos)  # blocks come in page order: look after the last one first
+            if found < 0:
+                found = page.find(key)
             pos = found if found >= 0 else pos
             placed.append((pos, source, n, b))
     placed.sort(key=lambda t: t[:3])
