@@ -777,14 +777,13 @@ def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
         pos = 0
         for n, b in enumerate(blocks):
             key = _key(b.text)
-            if key in seen:
-                continue
-            seen.add(key)
             found = page.find(key, pos)  # blocks come in page order: look after the last one first
             if found < 0:
                 found = page.find(key)
             pos = found if found >= 0 else pos
-            placed.append((pos, source, n, b))
+            if key not in seen:  # a block both extractions hold still places the ones after it
+                seen.add(key)
+                placed.append((pos, source, n, b))
     placed.sort(key=lambda t: t[:3])
     paras: dict[tuple[int, int], int] = {}  # the lines of one element of one extraction share a paragraph
     return [dataclasses.replace(b, index=i, line=i + 1, para=paras.setdefault((source, b.para), len(paras)))

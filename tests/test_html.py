@@ -484,3 +484,9 @@ def test_union_keeps_page_order_and_each_block_once():
     assert [b.text for b in merged] == ["First paragraph.", "A list item.", "Second paragraph."]
     assert [b.line for b in merged] == [1, 2, 3]
     assert len({b.para for b in merged}) == 3  # blocks of different elements stay apart
+    # a heading the page also gives in its table of contents lands at its place in the body
+    page = _key("Contents Costs Savings Intro text. Costs The panels cost more. Savings They pay back.")
+    merged = _union(page, blocks("Intro text."), blocks("Intro text.", "Costs", "The panels cost more.",
+                                                      "Savings", "They pay back."))
+    assert [b.text for b in merged] == ["Intro text.", "Costs", "The panels cost more.", "Savings",
+                                        "They pay back."]
