@@ -169,6 +169,28 @@ def title_at_top(s: State) -> None:
 _FIELD_LABEL = re.compile(r"^([^\W\d_][^:]{0,29}):\s*\S")
 
 
+_CELLS = re.compile(r"\s[|·•]\s")
+
+
+def _cells(line: Line) -> int:
+    """The cells of a '|' (or '·', '•') separated row, 0 for a line that is not one."""
+    n = len(_CELLS.split(line.text.strip().strip("|").strip()))
+    return n if n >= 2 else 0
+
+
+def _table_rows(s: State) -> None:
+    """A line of '|'-separated cells with a date in one (what metadata.segments takes for a
+    dateline: "March 3, 2021 | 5 min read") is a table row when the line before or after it has
+    as many cells: a schedule, a results table or a price history, which stay."""
+    for i, hit in enumerate(s.labels):
+        if hit is None or hit.rule != "metadata.segments":
+            continue
+        n = _cells(s.lines[i])
+        if n and any(0 <= k < len(s.lines) and _cells(s.lines[k]) == n for k in (i - 1, i + 1)):
+            s.labels[i] = None
+            s.notes[i] = f"a row of {n} cells next to another: a table row, not a dateline"
+
+
 def repeated_fields(s: State) -> None:
     """A label that opens FIELD_MIN_REPEATS or more metadata lines with different values ("Date:
     January 6-9" / "Date: March 2-5" ..., "Release date: …" under each product of a listing,
@@ -181,6 +203,7 @@ def repeated_fields(s: State) -> None:
             m = _FIELD_LABEL.match(s.lines[i].text.lstrip())
             if m is not None:
                 groups.setdefault(m.group(1).strip().casefold(), []).append(i)
+    _table_rows(s)
     for label, where in groups.items():
         if len(where) >= FIELD_MIN_REPEATS and len({s.lines[i].norm for i in where}) == len(where):
             for i in where:

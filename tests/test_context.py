@@ -289,6 +289,38 @@ Date: 5 March 2025
 The work on the harbour starts in spring and should be finished before the end of next year, the mayor said.
 """
 
+# A table of '|'-separated cells with a date in each row is a schedule or a results table: its
+# rows stay. A dateline of segments alone ("5 March 2025 | 4 min read") still goes.
+TABLE_ROWS_EN = """\
+The council met on Monday and voted for the new harbour plan after a long debate about the town's budget.
+
+| 5 March 2025 | Harbour wall | Repairs begin |
+
+| 12 March 2025 | Ferry pier | Closed for a week |
+
+| 2 April 2025 | Fish market | Reopens |
+
+The work on the harbour starts in spring and should be finished before the end of next year, the mayor said.
+"""
+TABLE_ROWS_DE = """\
+Der Gemeinderat hat am Montag den neuen Plan für den Hafen beschlossen, nach einer langen Debatte über den Haushalt.
+
+Termin · Ort · Thema
+
+12.03.2025 · Rathaus · Bürgerversammlung
+
+02.04.2025 · Hafen · Baustellenführung
+
+Die Arbeiten am Hafen beginnen im Frühjahr und sollen bis Ende nächsten Jahres abgeschlossen sein, sagte die Bürgermeisterin.
+"""
+SEGMENT_DATELINE_EN = """\
+The council met on Monday and voted for the new harbour plan after a long debate about the town's budget.
+
+5 March 2025 | 4 min read | Comments
+
+The work on the harbour starts in spring and should be finished before the end of next year, the mayor said.
+"""
+
 _OUTSIDE = ("page.outside_body", C.NAVIGATION)
 FULL_PAGE = {"full_page": True}
 
@@ -925,6 +957,9 @@ CONTEXT_CASES = [
     ("repeated_fields", "en", RELEASES_EN, {}),
     ("repeated_fields", "de", ERSCHEINUNG_DE, {}),
     ("repeated_fields", "en", DATELINE_EN, {3: ("metadata.date_line", C.METADATA)}),
+    ("table_rows", "en", TABLE_ROWS_EN, {}),
+    ("table_rows", "de", TABLE_ROWS_DE, {}),
+    ("table_rows", "en", SEGMENT_DATELINE_EN, {3: ("metadata.segments", C.METADATA)}),
     ("label_bylines", "en", BYLINE_EN, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE),
                                         9: ("byline.name", C.BYLINE)}),
     ("label_bylines", "de", BYLINE_DE, {1: ("title.top", C.TITLE), 3: ("byline.name", C.BYLINE)}),
