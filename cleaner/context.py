@@ -13,6 +13,7 @@ from typing import Callable
 from . import byline, ending, fullpage
 from .features import Line, lowercase_words
 from .model import Category, Hit
+from .rules.metadata import SEGMENT_SPLIT
 
 #: Categories that close an article: a run of them marks the end of the body.
 END_MARKERS = frozenset({Category.SHARE, Category.COMMENTS, Category.SUBSCRIPTION})
@@ -169,12 +170,9 @@ def title_at_top(s: State) -> None:
 _FIELD_LABEL = re.compile(r"^([^\W\d_][^:]{0,29}):\s*\S")
 
 
-_CELLS = re.compile(r"\s[|·•]\s")
-
-
 def _cells(line: Line) -> int:
     """The cells of a '|' (or '·', '•') separated row, 0 for a line that is not one."""
-    n = len(_CELLS.split(line.text.strip().strip("|").strip()))
+    n = len(SEGMENT_SPLIT.split(line.text.strip().strip("|").strip()))
     return n if n >= 2 else 0
 
 

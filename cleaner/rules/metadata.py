@@ -27,7 +27,7 @@ LEADING_MARKER = re.compile(r"^\s*(?:[^\W\d_]{2,12}\s*:?\s*)?(\d{4}-\d{2}-\d{2}(
 
 # A line of short segments split by '|', '·' or '•' with a date in one of them:
 # "March 3, 2021 | 5 min read | Comments".
-_SEGMENT_SPLIT = re.compile(r"\s[|·•]\s")
+SEGMENT_SPLIT = re.compile(r"\s[|·•]\s")
 _DATE_ANYWHERE = re.compile(DATE)
 #: Each segment of a metadata line is short; a segment longer than this is a sentence.
 SEGMENT_MAX_LEN = 60
@@ -61,7 +61,7 @@ def _date_line(line: Line) -> str | None:
 def _segments(line: Line) -> str | None:
     if line.length > SEGMENTS_LINE_MAX_LEN or not ("|" in line.text or "·" in line.text or "•" in line.text):
         return None
-    parts = _SEGMENT_SPLIT.split(line.text)
+    parts = SEGMENT_SPLIT.split(line.text)
     if len(parts) >= 2 and all(len(p) <= SEGMENT_MAX_LEN for p in parts) \
             and any(_DATE_ANYWHERE.search(p) for p in parts):
         return f"{len(parts)} short segments separated by '|' or '·', one of them a date"
