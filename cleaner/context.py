@@ -176,7 +176,7 @@ def _cells(line: Line) -> int:
     return n if n >= 2 else 0
 
 
-def _table_rows(s: State) -> None:
+def table_rows(s: State) -> None:
     """A line of '|'-separated cells with a date in one (what metadata.segments takes for a
     dateline: "March 3, 2021 | 5 min read") is a table row when the line before or after it has
     as many cells: a schedule, a results table or a price history, which stay."""
@@ -201,7 +201,6 @@ def repeated_fields(s: State) -> None:
             m = _FIELD_LABEL.match(s.lines[i].text.lstrip())
             if m is not None:
                 groups.setdefault(m.group(1).strip().casefold(), []).append(i)
-    _table_rows(s)
     for label, where in groups.items():
         if len(where) >= FIELD_MIN_REPEATS and len({s.lines[i].norm for i in where}) == len(where):
             for i in where:
@@ -585,6 +584,7 @@ def trailing_block(s: State) -> None:
 HEURISTICS: tuple[Callable[[State], None], ...] = (
     phrases_in_body_lists,
     main_body_run,
+    table_rows,
     repeated_fields,
     form_status_near_subscription,
     credit_after_caption,

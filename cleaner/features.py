@@ -116,21 +116,16 @@ def copy_key(line: Line) -> str:
     return line.norm if len(line.text) <= HEAD_CHARS else line.key
 
 
-def second_copies(lines: list[Line], prose: list[int]) -> set[int]:
-    """The `prose` blocks that are the second copy of an earlier one, word for word: the output
-    gives a paragraph once (repeat.paragraph drops a second copy after the context pass), so a
-    pass that looks for the article's end must not stop at one, or a second pass over the output
-    would find another end."""
+def last_paragraph(lines: list[Line], prose: list[int]) -> int:
+    """The last of the `prose` blocks that is not the second copy of an earlier one, word for
+    word: the output gives a paragraph once (repeat.paragraph drops a second copy after the
+    context pass), so the bottom of the article found before that pass must be the one a second
+    pass over the output finds."""
     copies: dict[str, list[int]] = {}
     for i in prose:
         if not lines[i].bullet:
             copies.setdefault(copy_key(lines[i]), []).append(i)
-    return {later[0] for first, *later in copies.values() if len(later) == 1}
-
-
-def last_paragraph(lines: list[Line], prose: list[int]) -> int:
-    """The last of the `prose` blocks that is not a second copy (see second_copies)."""
-    seconds = second_copies(lines, prose)
+    seconds = {later[0] for first, *later in copies.values() if len(later) == 1}
     return next((i for i in reversed(prose) if i not in seconds), prose[-1])
 
 
