@@ -107,10 +107,13 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
         if final is not None and kept:
             note = f"category '{final.category}' is kept by the configuration"
         decisions.append(Decision(b, first[i], final, kept, note, found))
+    # the blocks as the output gives them (after their spans went), as a second pass reads them:
+    # what the two passes over the output judge
+    output = [output_line(d, line, matcher) for d, line in zip(decisions, lines)]
     if config.removes(Category.REPEAT):
-        repeated_paragraphs(decisions, lines, matcher, config)
+        repeated_paragraphs(decisions, output, config)
     if config.removes(Category.NAVIGATION):
-        dangling_labels(decisions, lines, matcher, full_page)
+        dangling_labels(decisions, output, full_page)
     return tuple(decisions), full_page
 
 
@@ -119,12 +122,10 @@ def output_line(d: Decision, line, matcher):
     return line if not d.spans else line_features(dataclasses.replace(d.block, text=d.text, raw=""), matcher)
 
 
-def dangling_labels(decisions: list[Decision], lines: list, matcher, full_page: bool) -> None:
+def dangling_labels(decisions: list[Decision], output: list, full_page: bool) -> None:
     """The few short lines that end the output after its last paragraph go (ending.dangling).
-    Judged on the output as it is written (blocks after their spans went), as a second pass
-    reads it."""
+    `output`: the blocks' features as the output gives them (see output_line)."""
     kept = [i for i, d in enumerate(decisions) if d.kept]
-    output = [output_line(d, line, matcher) for d, line in zip(decisions, lines)]
     shaped = full_page or context.article_shaped([output[i] for i in kept])
     found = ending.dangling(output, kept, shaped)
     for i in found:
@@ -141,7 +142,7 @@ def dangling_labels(decisions: list[Decision], lines: list, matcher, full_page: 
 REPEAT_MIN_WORDS = 5
 
 
-def repeated_paragraphs(decisions: list[Decision], lines: list, matcher, config: Config) -> None:
+def repeated_paragraphs(decisions: list[Decision], output: list, config: Config) -> None:
     """A prose paragraph that the output would give twice, word for word: the second copy goes (a
     pull quote, an "about us" box or an advertisement shown twice, an article extracted twice).
     Paragraphs are compared as they are output (after their spans went), so that a second pass,
@@ -153,7 +154,7 @@ def repeated_paragraphs(decisions: list[Decision], lines: list, matcher, config:
     for i, d in enumerate(decisions):
         if not d.kept:
             continue
-        line = output_line(d, lines[i], matcher)
+        line = output[i]
         if line.prose and not line.bullet and line.words >= REPEAT_MIN_WORDS:
             copies.setdefault(copy_key(line), []).append(i)
     second = {later[0]: first for first, *later in copies.values() if len(later) == 1}
