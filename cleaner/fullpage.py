@@ -64,6 +64,12 @@ SENTENCE_POINTS = 0.5  # a shorter block that still ends a sentence
 LONG_LINE_POINTS = 1.0  # a long unpunctuated line (truncated prose, a long caption)
 LONG_LINE = 100
 SHORT_COST = -0.6  # a short unpunctuated line: a heading inside the body, or a menu entry
+#: A short line with a figure (an ingredient's quantity, an address, a price, a spec, a score) is
+#: a field of the content, not a menu entry: in the body search it costs nothing, so a recipe's
+#: ingredients or a directory's entries between two paragraphs stay in the run. It adds nothing
+#: either, so figures after the last paragraph (teaser dates, counters) never extend the run.
+#: (Date-only lines are labelled by metadata.date_line and cost LABELLED_COST as before.)
+FIGURE_POINTS = 0.0
 BULLET_COST = -1.0  # a short bulleted line: almost always a menu or link-list entry
 LABELLED_COST = -1.5  # a block a rule already labelled as boilerplate
 
@@ -91,7 +97,7 @@ def wall(lines: list[Line], labels: list[Hit | None], start: int) -> int | None:
 
 def looks_full_page(lines: list[Line]) -> bool:
     n = len(lines)
-    scores = [block_score(line, None) for line in lines]
+    scores = [block_score(line, None, figures=False) for line in lines]
     run = best_run(scores)
     if run is None:
         return False
@@ -116,10 +122,12 @@ def _menu_entries(lines: list[Line], figures: bool = True) -> int:
     `figures`, none with a digit (a price, a count or a date is a product's or a listing's field,
     not a menu entry)."""
     return sum(1 for line in lines if line.words <= MENU_MAX_WORDS and not line.terminal
-               and (figures or not any(c.isdigit() for c in line.text)))
+               and (figures or not _has_figure(line)))
 
 
-def block_score(line: Line, label: Hit | None) -> float:
+def block_score(line: Line, label: Hit | None, figures: bool = True) -> float:
+    """A block's worth in the body search; without `figures`, a short line with a figure costs
+    what any short line costs (detection keeps its own view of menus, see _menu_entries)."""
     if label is not None:
         return LABELLED_COST
     if line.prose:
@@ -128,7 +136,13 @@ def block_score(line: Line, label: Hit | None) -> float:
         return SENTENCE_POINTS
     if line.length >= LONG_LINE:
         return LONG_LINE_POINTS
+    if figures and _has_figure(line):
+        return FIGURE_POINTS
     return BULLET_COST if line.bullet else SHORT_COST
+
+
+def _has_figure(line: Line) -> bool:
+    return any(c.isdigit() for c in line.text)
 
 
 #: Other runs of prose are body too when they reach this share of the best run's score

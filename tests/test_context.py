@@ -1098,6 +1098,60 @@ def test_a_flat_page_dump_is_a_full_page():
     assert clean("\n".join("   " + line for line in page.split("\n")), lang="en").mode == "full-page"
 
 
+def test_fields_with_figures_inside_a_full_pages_body_stay():
+    """A full page's body search: short lines with a figure (a recipe's quantities, a directory's
+    addresses and phone numbers) are fields of the content, not menu entries. Between two
+    paragraphs they stay in the body; after the last paragraph they do not extend it, and a menu
+    of words is still outside it."""
+    ingredients = ["* 1 large or 1200 g whole chicken", "* 1 tablespoon ground cinnamon", "* 2 onions, sliced",
+                   "* 4½ cups or 1125 ml of water", "* 3 bay leaves", "* 200 g basmati rice",
+                   "* 1 teaspoon salt", "* 2 tablespoons olive oil", "* 4 cloves of garlic", "* 1 lemon, halved",
+                   "* 50 g flaked almonds", "* 2 tablespoons chopped parsley"]
+    method = ["Rub the chicken with the cinnamon and salt, then brown it on all sides in the olive oil "
+              "over a medium heat before adding the onions and letting them soften for ten minutes.",
+              "Pour in the water, add the bay leaves and simmer, covered, for an hour, then lift the chicken "
+              "out and cook the rice in the stock until it has absorbed nearly all of the liquid."]
+    body = _BODY_EN[:2] + ingredients + method + _BODY_EN[2:]
+    trailing = ["12 comments", "3 min read", "Page 1 of 4"]
+    result = clean("\n".join(_MENU_EN + body + trailing + _FOOTER_EN), lang="en")
+    assert result.mode == "full-page"
+    assert result.paragraphs == body
+    adressen = ["Beratungsstelle Nord", "Hauptstraße 12", "Mo–Fr 9–17 Uhr",
+                "Beratungsstelle Süd", "Bahnhofstraße 4", "Di und Do 10–14 Uhr",
+                "Beratungsstelle Ost", "Frankfurter Allee 80", "Mi 12–18 Uhr",
+                "Beratungsstelle West", "Kantstraße 31", "Fr 9–13 Uhr",
+                "Beratungsstelle Mitte", "Rathausplatz 1", "Sa 10–12 Uhr"]
+    absätze = [
+        "Die Stadt hat ihr Beratungsangebot für Mieterinnen und Mieter erweitert: Zwei neue Stellen "
+        "helfen seit dieser Woche bei Fragen zu Nebenkosten, Mieterhöhungen und Kündigungen.",
+        "Die Beratung ist kostenlos und ohne Termin möglich, teilte das Bezirksamt mit. Wer lieber "
+        "telefonieren möchte, erreicht die Stellen zu den unten genannten Zeiten.",
+        "Nach Angaben des Bezirksamts wurden im vergangenen Jahr mehr als viertausend Anfragen gezählt, "
+        "fast doppelt so viele wie noch vor fünf Jahren, vor allem zu gestiegenen Heizkosten.",
+        "Der Mieterverein begrüßt die neuen Stellen, fordert aber, das Angebot auch auf die Außenbezirke "
+        "auszudehnen, wo die Wege zu den Ämtern besonders weit sind.",
+        "Ein Sprecher kündigte an, die Öffnungszeiten im Frühjahr zu überprüfen, sobald erste Zahlen "
+        "zur Nutzung der beiden Stellen vorliegen, und sie bei Bedarf zu verlängern.",
+        "Auch eine Beratung in weiteren Sprachen sei geplant, hieß es, zunächst auf Türkisch, Arabisch "
+        "und Ukrainisch, da dort die Nachfrage am größten sei.",
+        "Für Menschen, die nicht mehr gut zu Fuß sind, bieten die Beraterinnen zudem Hausbesuche an; "
+        "diese müssen allerdings einige Tage im Voraus telefonisch vereinbart werden.",
+        "Die Kosten für die beiden Stellen trägt zunächst der Bezirk, ab dem kommenden Jahr soll sich "
+        "das Land zur Hälfte daran beteiligen, wie es im Koalitionsvertrag vereinbart ist.",
+        "Bis dahin will der Bezirk auch die Website überarbeiten, auf der künftig alle Beratungsangebote "
+        "der Stadt mit ihren Adressen und Sprechzeiten an einem Ort zu finden sein sollen. Eine erste "
+        "Fassung soll noch vor dem Sommer online gehen.",
+    ]
+    menu = ["Startseite", "Politik", "Wirtschaft", "Kultur", "Sport", "Wetter", "Reise", "Meinung",
+            "Video", "Podcasts", "Newsletter", "Anmelden", "Abonnieren"]
+    footer = ["Über uns", "Kontakt", "Karriere", "Werbung", "Datenschutz", "Impressum", "Cookies",
+              "Barrierefreiheit", "Sitemap"]
+    body = absätze[:2] + adressen + absätze[2:]
+    result = clean("\n".join(menu + body + footer), lang="de")
+    assert result.mode == "full-page"
+    assert result.paragraphs == body
+
+
 def test_extracted_article_text_is_not_a_full_page():
     """Without the page's furniture around it, the same body is extracted text, indented or not,
     however short its lines: an extractor that indents its output, a body list of short items."""
