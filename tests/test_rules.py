@@ -65,6 +65,8 @@ RULE_CASES = [
             "seen from the ferry that links the island to the mainland twice a day. © Jane Doe - stock agency",
      "caption.copyright", C.CAPTION, "closed by a © credit"),
     ("en", "Photograph © Sarah Blake for the Northfield Echo", "caption.copyright", C.CAPTION, "copyright"),
+    # a mis-decoded "©" (UTF-8 read as Latin-1) is still one
+    ("en", "Photograph Â© Sarah Blake for the Northfield Echo", "caption.copyright", C.CAPTION, "copyright"),
     # caption.credit_line: a line that is only "Name/Agency" credits
     ("en", "Anna Whitfield/Northfield Echo", "caption.credit_line", C.CAPTION, "credit"),
     ("fr", "Marc Durand / Studio Nord / AFP", "caption.credit_line", C.CAPTION, "credit"),

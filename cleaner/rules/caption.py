@@ -21,7 +21,12 @@ CAPTION_PHRASE_MAX_LEN = 800
 COPYRIGHT_MAX_LEN = 160
 # "©", or "(c)" before a year or a name ("(c) 2024", "(c) Jane Doe"), not a list item "(c) storage".
 # "(c)" glued to a word is code or a formula ("sum(c) FROM ..."), not a copyright sign.
-_COPYRIGHT = re.compile(r"©|(?<!\w)\([cC]\)\s*(?:\d{4}|[A-Z])")
+# A "©" right after the lead byte of a UTF-8 sequence read as Latin-1/cp1252 ("Ã".."ß", or "â"
+# and one more character, or a C1 control) is the last byte of another character decoded with
+# the wrong charset ("é" -> "Ã©", "⟩" -> "âŸ©"), not a copyright sign; "Â©" is a mis-decoded
+# "©" itself and still counts.
+_COPYRIGHT = re.compile(r"(?<![\x80-\x9f\u00c3-\u00df\u00e2])(?<!\u00e2\S)©"
+                        r"|(?<!\w)\([cC]\)\s*(?:\d{4}|[A-Z])")
 #: A © this close to the end of a longer line closes a caption with its credit.
 COPYRIGHT_TAIL = 50
 # A credit line on its own: names and agencies joined by slashes, "Archive/The Daily",
