@@ -109,6 +109,9 @@ def main_body_run(s: State) -> None:
     wall = fullpage.wall(s.lines, s.labels, runs[0][0])
     if wall is not None:  # the article ends at the first box; the rest of an article or a thread
         runs = fullpage.body_runs(scores, limit=wall)  # comes back as runs of its own
+        if s.labels[wall].category is Category.COMMENTS and fullpage.article_before(scores, runs, wall):
+            # but readers' comments under an article do not
+            runs = [(a, b) for a, b in runs if a < wall or not fullpage.comment_list(s.lines[a:b])]
     inside = set()
     for start, end in runs:
         inside.update(range(start, end))

@@ -6,7 +6,9 @@ cost a little. The body is the contiguous run with the highest total (a maximum-
 an in-body subheading or a caption between two paragraphs is bridged, while a long menu is not.
 Everything outside that run is page furniture. The article's run ends at the first box of the
 page after its start (comments, share bar, newsletter, author); past it, only a run as large as
-half the article is body (the rest of an article the box interrupts, a forum thread's replies).
+half the article is body (the rest of an article the box interrupts, a forum thread's replies),
+and past a comment section's heading under an article, a run with the same button under every
+entry is the readers' comments, however long.
 
 Detection reads the shape of the whole text. A full page has one coherent run of prose (the body
 search finds a run worth at least BODY_MIN_POINTS) with the page's furniture around it: menu
@@ -152,6 +154,29 @@ SECOND_RUN_MIN_POINTS = 8.0
 #: Past the comment section's heading, a run is body only when it reaches this share of the
 #: article's: a thread's replies under its opening post, not readers' comments under an article.
 WALL_RUN_SHARE = 0.5
+
+
+#: Past a comment section's heading, a run in which one short line (at most COMMENT_LINE_WORDS
+#: words: "Reply", "reply to comment", "Like") comes back this many times is the list of
+#: readers' comments, however long it is, not the rest of the article.
+COMMENT_LINE_REPEATS = 3
+COMMENT_LINE_WORDS = 4
+
+
+def article_before(scores: list[float], runs: list[tuple[int, int]], wall: int) -> bool:
+    """Whether the body before the wall is an article (its runs worth BODY_MIN_POINTS), not a
+    thread's opening post, whose replies are the page's content whatever buttons they carry."""
+    return sum(sum(scores[a:min(b, wall)]) for a, b in runs if a < wall) >= BODY_MIN_POINTS
+
+
+def comment_list(lines: list[Line]) -> bool:
+    """Whether a run of blocks is a list of comments: a short line (the reply button or the like
+    under each comment) repeated COMMENT_LINE_REPEATS times or more."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if not line.prose and line.key and line.words <= COMMENT_LINE_WORDS:
+            counts[line.key] = counts.get(line.key, 0) + 1
+    return max(counts.values(), default=0) >= COMMENT_LINE_REPEATS
 
 
 def body_runs(scores: list[float], limit: int | None = None) -> list[tuple[int, int]]:

@@ -1152,6 +1152,45 @@ def test_fields_with_figures_inside_a_full_pages_body_stay():
     assert result.paragraphs == body
 
 
+_COMMENTS_EN = [
+    ("Margaret Hill", "About time too. My mother waited three months last winter for a crossing that suited her "
+     "hospital appointment, and in the end my brother had to take her over in his own boat, which is not "
+     "something anyone should have to do in January."),
+    ("Tom Baker", "Will the second sailing also take cars, or only foot passengers? The article does not say, "
+     "and for those of us who farm on the smaller island it makes all the difference, since we cannot carry "
+     "feed and tools across on foot."),
+    ("Island Mum", "This is wonderful news for families. The school run to the mainland secondary has been a "
+     "nightmare with one boat, and the children have been missing the first lesson every Monday since the "
+     "timetable changed."),
+    ("R. Campbell", "I hope they keep it beyond the spring review. We have heard promises like this before and "
+     "the extra boat disappeared as soon as the figures came in, before anyone had really had the chance "
+     "to change their habits."),
+    ("Skipper Dan", "As one of the crew I can say we are glad of the new hires. Running the older boat twice a "
+     "day with the current roster would have meant very long shifts for everyone over the darkest months "
+     "of the year."),
+]
+
+
+def test_readers_comments_under_an_article_are_not_its_body_however_long():
+    """A full page: the article, a comment section's heading, then the comments, each under its
+    author's name and over a reply button. However much prose the comments hold, they are the
+    readers', not the rest of the article; a forum thread's replies, under a short opening post,
+    stay with their buttons."""
+    for button in ("Reply", "reply to comment"):
+        comments = [line for name, text in _COMMENTS_EN for line in (name, text, button)]
+        page = "\n".join(_MENU_EN + _BODY_EN + ["5 Comments"] + comments + _FOOTER_EN)
+        result = clean(page, lang="en")
+        assert result.mode == "full-page"
+        assert result.paragraphs == _BODY_EN, button
+    question = ("My sourdough starter smells of nail polish remover after a week in the fridge. Is it ruined, "
+                "or can I still save it before the weekend bake?")
+    replies = [line for name, text in _COMMENTS_EN for line in (name, text, "Quote")]
+    thread = "\n".join(_MENU_EN + [question, "5 Replies"] + replies + _FOOTER_EN)
+    result = clean(thread, lang="en", full_page=True)
+    assert question in result.paragraphs
+    assert all(text in result.paragraphs for _, text in _COMMENTS_EN)
+
+
 def test_extracted_article_text_is_not_a_full_page():
     """Without the page's furniture around it, the same body is extracted text, indented or not,
     however short its lines: an extractor that indents its output, a body list of short items."""
