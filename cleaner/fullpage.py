@@ -72,7 +72,11 @@ SHORT_COST = -0.6  # a short unpunctuated line: a heading inside the body, or a 
 #: either, so figures after the last paragraph (teaser dates, counters) never extend the run.
 #: (Date-only lines are labelled by metadata.date_line and cost LABELLED_COST as before.)
 FIGURE_POINTS = 0.0
-BULLET_COST = -1.0  # a short bulleted line: almost always a menu or link-list entry
+#: Detection only: a short bulleted line costs more (a menu or link-list entry; the detection
+#: thresholds were set with it). In the body search a bulleted line costs what any short line
+#: costs: a body list between paragraphs is as likely as a menu there (development corpora, half
+#: a: dev T2 and dev-wcxb T2 both better with SHORT_COST for bullets, at -1.0 they lost lists).
+BULLET_COST = -1.0
 LABELLED_COST = -1.5  # a block a rule already labelled as boilerplate
 
 
@@ -99,7 +103,7 @@ def wall(lines: list[Line], labels: list[Hit | None], start: int) -> int | None:
 
 def looks_full_page(lines: list[Line]) -> bool:
     n = len(lines)
-    scores = [block_score(line, None, figures=False) for line in lines]
+    scores = [block_score(line, None, search=False) for line in lines]
     run = best_run(scores)
     if run is None:
         return False
@@ -127,9 +131,10 @@ def _menu_entries(lines: list[Line], figures: bool = True) -> int:
                and (figures or not _has_figure(line)))
 
 
-def block_score(line: Line, label: Hit | None, figures: bool = True) -> float:
-    """A block's worth in the body search; without `figures`, a short line with a figure costs
-    what any short line costs (detection keeps its own view of menus, see _menu_entries)."""
+def block_score(line: Line, label: Hit | None, search: bool = True) -> float:
+    """A block's worth in the body search; with `search` off, detection's view: a short line
+    with a figure costs what any short line costs and a bulleted one BULLET_COST (detection keeps
+    its own view of menus, see _menu_entries)."""
     if label is not None:
         return LABELLED_COST
     if line.prose:
@@ -138,8 +143,8 @@ def block_score(line: Line, label: Hit | None, figures: bool = True) -> float:
         return SENTENCE_POINTS
     if line.length >= LONG_LINE:
         return LONG_LINE_POINTS
-    if figures and _has_figure(line):
-        return FIGURE_POINTS
+    if search:
+        return FIGURE_POINTS if _has_figure(line) else SHORT_COST
     return BULLET_COST if line.bullet else SHORT_COST
 
 

@@ -1171,6 +1171,58 @@ _COMMENTS_EN = [
 ]
 
 
+def test_a_bulleted_body_list_between_paragraphs_of_a_full_page_stays():
+    """In the body search a bulleted line costs what any short line costs: a list of short items
+    between two paragraphs stays in the body, while the page's bulleted menu above the article
+    and its footer stay outside it."""
+    items = ["* a working smoke alarm", "* a torch and spare batteries", "* warm clothes and blankets",
+             "* bottled water", "* a first aid kit", "* copies of insurance papers", "* a phone charger",
+             "* medicines for a week", "* food for pets", "* cash in small notes", "* a radio",
+             "* keys to a neighbour's house"]
+    menu = ["* " + entry for entry in _MENU_EN]
+    more = ["The council will open two heated halls if the power is off for more than a day, as it did in "
+            "three villages during the February storm, and will publish their addresses on its website.",
+            "A telephone line will open as soon as an amber warning is issued, and people who live alone "
+            "will get a call from the council's staff to check that they are safe and warm."]
+    body = _BODY_EN[:2] + items + _BODY_EN[2:] + more
+    result = clean("\n".join(menu + body + _FOOTER_EN), lang="en")
+    assert result.mode == "full-page"
+    assert result.paragraphs == body
+    articles = ["* une lampe de poche", "* des couvertures", "* de l'eau en bouteille", "* une trousse de secours",
+                "* des vêtements chauds", "* un chargeur de téléphone", "* les papiers d'assurance",
+                "* des médicaments", "* de la nourriture pour les animaux", "* une radio",
+                "* des espèces", "* un double des clés"]
+    paragraphes = [
+        "La préfecture a publié mercredi une liste de ce que chaque foyer devrait garder à portée de main "
+        "pendant la saison des tempêtes, après les coupures de courant de l'hiver dernier.",
+        "Les habitants des communes les plus exposées sont invités à préparer ce sac dès maintenant, "
+        "plutôt que d'attendre la première alerte météo, a précisé le sous-préfet.",
+        "Les pompiers rappellent qu'en cas de coupure prolongée, il faut éviter les groupes électrogènes "
+        "à l'intérieur des maisons et ne jamais utiliser de barbecue dans une pièce fermée.",
+        "La mairie ouvrira deux salles chauffées si les coupures dépassent vingt-quatre heures, comme ce "
+        "fut le cas dans trois villages du canton lors de la tempête de février.",
+        "Un numéro d'information sera activé dès le déclenchement de la vigilance orange, et les "
+        "personnes isolées recevront un appel des services municipaux pour vérifier que tout va bien.",
+        "Les associations de quartier proposent aussi d'aider les personnes âgées à constituer leur sac, "
+        "en passant chez elles dans les semaines qui viennent.",
+        "Le département prévoit enfin d'enterrer une partie des lignes électriques les plus exposées d'ici "
+        "trois ans, un chantier évalué à plusieurs millions d'euros par le gestionnaire du réseau.",
+        "Les écoles resteront ouvertes tant que le chauffage fonctionne, mais les sorties scolaires "
+        "seront annulées dès le déclenchement de la vigilance orange, a indiqué le rectorat.",
+        "Les agriculteurs, eux, sont invités à mettre leurs animaux à l'abri et à vérifier leurs "
+        "groupes électrogènes avant l'hiver, la chambre d'agriculture proposant des contrôles gratuits.",
+    ]
+    menu = ["* " + entry for entry in ("Accueil", "Actualités", "Sports", "Économie", "Culture", "Météo",
+                                       "Voyages", "Opinions", "Vidéos", "Podcasts", "Lettres", "Connexion",
+                                       "S'abonner")]
+    footer = ["Qui sommes-nous", "Contact", "Carrières", "Publicité", "Confidentialité", "Cookies",
+              "Conditions d'utilisation", "Accessibilité", "Plan du site"]
+    body = paragraphes[:2] + articles + paragraphes[2:]
+    result = clean("\n".join(menu + body + footer), lang="fr")
+    assert result.mode == "full-page"
+    assert result.paragraphs == body
+
+
 def test_readers_comments_under_an_article_are_not_its_body_however_long():
     """A full page: the article, a comment section's heading, then the comments, each under its
     author's name and over a reply button. However much prose the comments hold, they are the
