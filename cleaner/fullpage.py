@@ -24,6 +24,8 @@ page would drop its content. `--full-page` / `--no-full-page` override it.
 """
 from __future__ import annotations
 
+import re
+
 from .features import Line
 from .model import Category, Hit
 
@@ -148,8 +150,11 @@ def block_score(line: Line, label: Hit | None, search: bool = True) -> float:
     return BULLET_COST if line.bullet else SHORT_COST
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_figure(line: Line) -> bool:
-    return any(c.isdigit() for c in line.text)
+    return _DIGIT.search(line.text) is not None
 
 
 #: Other runs of prose are body too when they reach this share of the best run's score
