@@ -12,6 +12,7 @@ from typing import Callable
 
 from . import byline, ending, fullpage
 from .features import Line, lowercase_words
+from .lexicon import EDGE_PUNCT
 from .model import Category, Hit
 from .rules.metadata import SEGMENT_SPLIT
 
@@ -470,6 +471,11 @@ def _key_value(line: Line) -> bool:
     return len(rest.split()) <= VALUE_MAX_WORDS or bool(_DIGIT.search(rest))
 
 
+def _with_figures(line: Line) -> str:
+    """What a repeated line is compared on when its figures count: its key keeps no digits."""
+    return line.norm.strip(EDGE_PUNCT)
+
+
 def repeated_label_cards(s: State) -> None:
     """A short label repeated three or more times, each time right before a headline-like line
     ("Politics" / headline / "Politics" / headline ...): a list of teaser cards with their
@@ -484,6 +490,8 @@ def repeated_label_cards(s: State) -> None:
     for key, where in by_key.items():
         if len(where) < LABEL_MIN_REPEATS:
             continue
+        if len({_with_figures(s.lines[i]) for i in where}) > 1:
+            continue  # "10115 Berlin", "12043 Berlin": a field whose figures change, not a label
         nxt = [next((k for k in range(i + 1, len(s.lines)) if s.kept(k)), None) for i in where]
         cards = [k for k in nxt if k is not None and k not in where and s.lines[k].headline_like
                  and not s.lines[k].bullet and s.lines[k].words >= TAIL_HEADLINE_MIN_WORDS

@@ -320,6 +320,45 @@ Welche Strecken sind von der Änderung betroffen?
 Für Schüler und Auszubildende ändert sich zunächst nichts, hieß es weiter.
 """
 
+#: A directory in the body: each entry's city line repeats with another postcode, and its
+#: opening hours follow it; a field whose figures change is no section label.
+DIRECTORY_DE = """\
+Die Stadt hat ihr Beratungsangebot für Mieterinnen und Mieter erweitert: Drei neue Stellen helfen seit dieser Woche bei Fragen zu Nebenkosten, Mieterhöhungen und Kündigungen.
+Die Beratung ist kostenlos und ohne Termin möglich, teilte das Bezirksamt mit. Die Adressen und Sprechzeiten:
+Beratungsstelle Nord
+Hauptstraße 12
+10115 Berlin
+Montag bis Freitag von 9 bis 17 Uhr
+Beratungsstelle Süd
+Bahnhofstraße 4
+12043 Berlin
+Dienstag und Donnerstag von 10 bis 14 Uhr
+Beratungsstelle Ost
+Frankfurter Allee 80
+10247 Berlin
+Mittwoch von 12 bis 18 Uhr geöffnet
+Der Mieterverein begrüßt die neuen Stellen, fordert aber, das Angebot auch auf die Außenbezirke auszudehnen, wo die Wege zu den Ämtern weit sind.
+Nach Angaben des Bezirksamts wurden im vergangenen Jahr mehr als viertausend Anfragen gezählt, fast doppelt so viele wie noch vor fünf Jahren, vor allem zu gestiegenen Heizkosten.
+"""
+
+#: The same shape in English: each entry's price line repeats with another figure.
+TOUR_EN = """\
+The band will return to the road in the spring for its first tour in six years, its label announced on Monday, with shows in three cities so far.
+Tickets go on sale on Friday morning. The dates announced so far:
+Tickets from £45
+Albert Hall in central Manchester
+Saturday and Sunday from 7.30 pm
+Tickets from £38
+Barrowland Ballroom in the East End of Glasgow
+Wednesday from 8 pm with support acts
+Tickets from £52
+First Direct Arena in the centre of Leeds
+Thursday to Saturday from 7 pm
+More dates in Europe are expected to follow in the summer, the label said, once the band has finished recording its new album.
+The tour will be the band's first since its drummer left in 2020, and the label said a new drummer would be named before the first show in Manchester.
+"""
+
+
 #: (name, lang, article, input lines that must stay, each as its own paragraph)
 NEGATIVE_ARTICLES = [
     ("short_first_paragraph", "en", SHORT_FIRST_PARAGRAPH_EN, [1, 3, 5]),
@@ -338,6 +377,8 @@ NEGATIVE_ARTICLES = [
     ("title_case_subheading_after_caption", "en", SUBHEADING_AFTER_CAPTION_EN, [1, 5, 7, 9]),
     ("bullets_after_question", "en", BULLETS_AFTER_QUESTION_EN, [1, 2, 3, 4, 5]),
     ("bullets_after_question", "de", BULLETS_AFTER_QUESTION_DE, [1, 2, 3, 4, 5]),
+    ("directory_with_postcodes", "de", DIRECTORY_DE, list(range(1, 17))),
+    ("tour_dates_with_counts", "en", TOUR_EN, list(range(1, 14))),
 ]
 
 #: Case (line text, or article name-lang) -> the cleaner bug that makes it fail.
