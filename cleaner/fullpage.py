@@ -2,7 +2,7 @@
 
 The article body is the coherent run of prose. Every block gets a score: prose scores by its
 length, short unpunctuated lines (menu entries, link lists) and lines already labelled by a rule
-cost a little. The body is the contiguous run with the highest total (a maximum-sum subarray), so
+cost a little, short lines with a figure (quantities, addresses, prices) nothing. The body is the contiguous run with the highest total (a maximum-sum subarray), so
 an in-body subheading or a caption between two paragraphs is bridged, while a long menu is not.
 Everything outside that run is page furniture. The article's run ends at the first box of the
 page after its start (comments, share bar, newsletter, author); past it, only a run as large as
