@@ -109,13 +109,13 @@ def looks_full_page(lines: list[Line]) -> bool:
     run = best_run(scores)
     if run is None:
         return False
-    menus = (_menu_entries(lines[:min(run[0], MENU_REACH)]), _menu_entries(lines[run[1]:][-MENU_REACH:]))
+    above, below = lines[:min(run[0], MENU_REACH)], lines[run[1]:][-MENU_REACH:]
     if n >= RENDERED_MIN_BLOCKS and sum(1 for line in lines if line.block.indent) >= RENDERED_MIN_INDENTED * n:
-        return menus[0] + menus[1] >= RENDERED_MIN_MENU  # a page rendered by a text browser
+        # a page rendered by a text browser
+        return _menu_entries(above) + _menu_entries(below) >= RENDERED_MIN_MENU
     if sum(scores[run[0]:run[1]]) < BODY_MIN_POINTS:
         return False  # no coherent run of prose: a listing, a grid, a schedule
-    if _menu_entries(lines[:min(run[0], MENU_REACH)], False) >= MENU_ABOVE_MIN \
-            and _menu_entries(lines[run[1]:][-MENU_REACH:], False) >= MENU_BELOW_MIN:
+    if _menu_entries(above, False) >= MENU_ABOVE_MIN and _menu_entries(below, False) >= MENU_BELOW_MIN:
         return True  # a flat dump: header menu, body, footer
     if n < FULL_PAGE_MIN_BLOCKS:
         return False
