@@ -119,7 +119,9 @@ def label_bylines(s) -> None:
     common = lowercase_words(line.text for line in s.lines)
     found = {i: who for i in order if s.lines[i].matches and "byline" in s.lines[i].sections()
              and (who := author_of(s.lines[i], common)) is not None}
-    names_below = _split_bylines(s, order, common, found)
+    split = _split_bylines(s, order, common, found)
+    found.update((i, who) for i, (_, who) in split.items())
+    names_below = {i: below for i, (below, _) in split.items()}
     second = prose[1] if len(prose) > 1 else len(s.lines)
     last = last_paragraph(s.lines, prose)
     # At the bottom: fewer than BOTTOM_REACH kept blocks follow it, not counting lines already
@@ -140,11 +142,12 @@ def label_bylines(s) -> None:
                     f"the name under the byline words on line {s.lines[i].block.line} ({who})", value=who)
 
 
-def _split_bylines(s, order: list[int], common: frozenset[str], found: dict[int, str]) -> dict[int, int]:
+def _split_bylines(s, order: list[int], common: frozenset[str],
+                   found: dict[int, str]) -> dict[int, tuple[int, str]]:
     """Bylines whose words and name an extractor put on two lines ("Written by" / "Maya Perez"):
-    a line that is only a language's byline words, and the next kept line reads as names. Adds
-    them to `found` (the name, under the words' line) and returns {words' line: name's line}."""
-    pairs: dict[int, int] = {}
+    a line that is only a language's byline words (and not already in `found`), and the next
+    kept line reads as names. Returns {words' line: (name's line, the name)}."""
+    pairs: dict[int, tuple[int, str]] = {}
     for k, i in enumerate(order[:-1]):
         line = s.lines[i]
         m = line.first_match("byline") if line.matches else None
@@ -156,6 +159,5 @@ def _split_bylines(s, order: list[int], common: frozenset[str], found: dict[int,
             continue
         who = names(below.text.lstrip("*-•· "), common)
         if who is not None:
-            found[i] = who
-            pairs[i] = nxt
+            pairs[i] = (nxt, who)
     return pairs
