@@ -12,7 +12,7 @@ from typing import Callable
 
 from . import byline, ending, fullpage
 from .features import Line, lowercase_words
-from .lexicon import EDGE_PUNCT
+from .lexicon import EDGE_PUNCT, normalize
 from .model import Category, Hit
 from .rules.metadata import SEGMENT_SPLIT
 
@@ -253,6 +253,54 @@ def phrases_in_body_lists(s: State) -> None:
                     s.notes[i] = (f"item of a body list (lines {s.lines[a].block.line}-{s.lines[b - 1].block.line}) "
                                   f"about {found[0].phrase!r}, not a prompt")
         a = b
+
+
+#: A phrase that the article's own prose uses in at least this many paragraphs (besides the
+#: line itself) is what the article is about, not a widget's wording: "Subscription Box
+#: Details" over each entry of a review of clothing subscription boxes, "LessAccounting offers
+#: a 30-day free trial." in a comparison of accounting software (development pages: of the
+#: lines this keeps on dev-wcxb half a, 20 are body and 1 is not).
+TOPIC_MIN_PARAGRAPHS = 2
+#: Sections whose `contains` phrases name a topic as often as a widget (captions, cookie and
+#: legal notices are sentences by nature and keep their phrases).
+TOPIC_SECTIONS = frozenset({"subscription", "share", "comments", "ad", "navigation", "teaser",
+                            "author", "metadata"})
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _words_of(text: str) -> str:
+    """The normalized words of a text between spaces, for whole-word phrase lookups."""
+    return " " + " ".join(_WORD_RUN.findall(normalize(text))) + " "
+
+
+def phrases_on_topic(s: State) -> None:
+    """A line that a phrase rule labelled for a phrase found inside it (`contains`) stays when
+    the article's prose uses that phrase in TOPIC_MIN_PARAGRAPHS paragraphs or more: the phrase
+    is the article's subject, not a widget's wording. A line that speaks to the reader or as the
+    site ("Sign up for our newsletter") is a prompt whatever the topic; a line that is the label
+    itself (`exact`, "Subscription") or opens with it (`prefix`, "Subscribe to ...") is a
+    button or a prompt, and a phrase ending in ':' is a label."""
+    candidates = []
+    for i, hit in enumerate(s.labels):
+        if hit is None or not hit.rule.endswith(".phrase") or hit.category.value not in TOPIC_SECTIONS:
+            continue
+        found = [m for m in s.lines[i].matches if m.section == hit.category.value]
+        if found and all(m.kind == "contains" and not m.phrase.rstrip().endswith(":") for m in found):
+            candidates.append((i, found))
+    prose = [i for i, line in enumerate(s.lines) if s.kept(i) and line.prose]
+    if not candidates or len(prose) < TOPIC_MIN_PARAGRAPHS:
+        return
+    texts: dict[int, str] = {}
+    for i, found in candidates:
+        if s.lines[i].addresses_reader():
+            continue
+        for m in found:
+            phrase = _words_of(m.phrase)
+            n = sum(1 for k in prose if k != i and phrase in (texts.get(k) or texts.setdefault(k, _words_of(s.lines[k].text))))
+            if n >= TOPIC_MIN_PARAGRAPHS:
+                s.labels[i] = None
+                s.notes[i] = f"'{phrase.strip()}' is the article's topic: its prose uses it in {n} paragraphs"
+                break
 
 
 def form_status_near_subscription(s: State) -> None:
@@ -594,6 +642,7 @@ def trailing_block(s: State) -> None:
 #: pass would see is the one it judges (idempotence).
 HEURISTICS: tuple[Callable[[State], None], ...] = (
     phrases_in_body_lists,
+    phrases_on_topic,
     main_body_run,
     table_rows,
     repeated_fields,

@@ -898,6 +898,60 @@ The club said prices would be frozen until the end of next season.
 """
 
 
+
+TOPIC_EN = """\
+How subscription boxes won over young households
+
+Spending on subscription boxes rose by a fifth last year, according to a survey of two thousand households published on Tuesday by a consumer group, and most services now open with a free trial.
+
+Subscription Box Details
+
+Most households keep a subscription for about seven months before cancelling, and many switch services as soon as a free trial ends.
+
+LessAccounting offers a 30-day free trial.
+
+The survey found that the cheapest subscription on the market costs less than ten pounds a month, while premium boxes cost five times as much.
+
+Sign up for our newsletter
+"""
+
+TOPIC_DE = """\
+Warum Vereine wieder auf den Newsletter setzen
+
+Immer mehr Sportvereine verschicken ihre Nachrichten wieder per Newsletter, weil die Reichweite in den sozialen Netzwerken seit Jahren sinkt.
+
+Der Newsletter des Turnvereins im Überblick
+
+Der Vorsitzende sagt, der monatliche Newsletter erreiche inzwischen fast neunhundert Mitglieder und werde von mehr als der Hälfte geöffnet.
+
+Mit unserem Newsletter erhalten Sie jeden Morgen die wichtigsten Nachrichten aus der Region.
+"""
+
+TOPIC_FR = """\
+Presse locale : la newsletter, nouvelle arme des petits titres
+
+Plusieurs hebdomadaires régionaux misent désormais sur la newsletter pour fidéliser des lecteurs qui ne passent plus par les kiosques.
+
+Comment la newsletter du Courrier a doublé son audience
+
+Le rédacteur en chef explique que la newsletter quotidienne compte aujourd'hui douze mille inscrits, contre six mille il y a deux ans.
+
+Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité locale.
+"""
+
+# the same lines in an article about something else: the phrases are widgets' wording there
+TOPIC_ELSEWHERE_EN = """\
+Council approves new cycle lanes on the ring road after a two-year consultation
+
+The council approved on Tuesday a plan to build protected cycle lanes along the whole of the ring road, after a consultation that drew four thousand responses.
+
+Subscription Box Details
+
+Work is due to start in the spring and should last about eighteen months, the council's transport officer told the meeting.
+
+The plan also includes new crossings near three primary schools, which parents had asked for during the consultation.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -1007,6 +1061,12 @@ CONTEXT_CASES = [
      {5: ("subscription.phrase", C.SUBSCRIPTION), 6: ("subscription.phrase", C.SUBSCRIPTION),
       7: ("subscription.phrase", C.SUBSCRIPTION), 8: ("navigation.phrase", C.NAVIGATION)}),
     ("phrases_in_body_lists", "en", BUTTON_IN_LIST_EN, {5: ("subscription.phrase", C.SUBSCRIPTION)}),
+    # a phrase the article's prose keeps using is its topic; a prompt to the reader still goes
+    ("phrases_on_topic", "en", TOPIC_EN, {1: ("title.top", C.TITLE), 13: ("subscription.phrase", C.SUBSCRIPTION)}),
+    ("phrases_on_topic", "de", TOPIC_DE, {1: ("title.top", C.TITLE), 9: ("subscription.phrase", C.SUBSCRIPTION)}),
+    ("phrases_on_topic", "fr", TOPIC_FR, {1: ("title.top", C.TITLE), 9: ("subscription.phrase", C.SUBSCRIPTION)}),
+    ("phrases_on_topic", "en", TOPIC_ELSEWHERE_EN,
+     {1: ("title.top", C.TITLE), 5: ("subscription.phrase", C.SUBSCRIPTION)}),
 ]
 
 
