@@ -15,7 +15,9 @@ import re
 from .model import Block
 
 _TERMINAL = re.compile(r"[.!?…:;»\"”)\]]\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•·*▪►▸+]|\d{1,2}[.)])\s+")
+#: A list item: a bullet or a number and a space, or a dash glued to a capital ("-La historia
+#: de ...", as some sites write their lists of links; features._BULLET reads the same).
+_LIST_ITEM = re.compile(r"^\s*(?:(?:[-–—•·*▪►▸+]|\d{1,2}[.)])\s+|[-–—](?=[A-ZÀ-Þ¿¡\"“„«]))")
 
 #: A hard-wrapped line is at least this long; shorter lines are widgets, headings or list items.
 WRAP_MIN_LEN = 40
