@@ -225,7 +225,38 @@ def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | N
     if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run) \
             and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None) is None:
         return f"{HEADLINE_RUN} headline-like lines in a row from line {line.block.line}"
+    if line.bullet:
+        items = _bullet_run(s, tail, pos)
+        after = sum(1 for k in tail if k > items[-1] and s.kept(k)) if items else 0
+        if len(items) >= HEADLINE_RUN and after <= TEASER_LIST_MAX_AFTER and all(_bulleted_headline(s.lines[k]) for k in items) \
+                and body_list([s.lines[k] for k in items], vocab, s.lines[i - 1] if i else None) is None:
+            return f"a list of {len(items)} bulleted headlines from line {line.block.line}"
     return None
+
+
+def _bullet_run(s: "State", tail: list[int], pos: int) -> list[int]:
+    """The kept bulleted blocks in a row from tail[pos] (removed blocks do not break it)."""
+    run = []
+    for k in tail[pos:]:
+        if not s.kept(k):
+            continue
+        if not s.lines[k].bullet:
+            break
+        run.append(k)
+    return run
+
+
+#: A list of bulleted headlines closes the page's text (at most this many blocks after it, the
+#: footer's lines): followed by more of the text, it is a list of the page's own content.
+TEASER_LIST_MAX_AFTER = 2
+#: A bulleted headline is a whole one (shorter bulleted items are a body list's entries: "Deep
+#: cleaning", "Same-week appointments", "Moving supplies and boxes").
+BULLETED_HEADLINE_MIN_WORDS = 6
+
+
+def _bulleted_headline(line: "Line") -> bool:
+    """A bulleted link to another page: a headline of a few words, not a sentence."""
+    return line.headline_like and line.words >= BULLETED_HEADLINE_MIN_WORDS and not _NUMBERED.match(line.text)
 
 
 def _body_like(line: "Line", vocab: Vocabulary) -> str | None:

@@ -952,6 +952,43 @@ Work is due to start in the spring and should last about eighteen months, the co
 The plan also includes new crossings near three primary schools, which parents had asked for during the consultation.
 """
 
+
+# A list of bulleted headlines in sentence case closes the text: links to other articles
+TEASER_LIST_ES = """\
+El ayuntamiento aprobó el jueves un plan para construir doscientas viviendas sociales en el antiguo recinto ferial, tras dos años de negociaciones con los vecinos.
+
+Las obras comenzarán en primavera y durarán unos tres años, según explicó la concejala de urbanismo durante el pleno municipal.
+
+Los vecinos del barrio pidieron que el proyecto incluya un centro de salud y una escuela infantil, algo que el gobierno local se comprometió a estudiar.
+
+La oposición votó en contra al considerar que el número de viviendas es insuficiente para la demanda actual de la ciudad.
+
+-La historia de la mujer de 77 años que acaba de graduarse de la universidad
+-La angustia que vive un barrio familiar que se llenó de oficinas
+-Cinco claves para entender la reforma de las pensiones en el Congreso
+"""
+
+# ... but a list the text goes on after is the page's own list, and so is a list whose items
+# continue the article's vocabulary
+CONTENT_LIST_EN = """\
+The new recycling rules apply to every household in the county from Monday, and the council has sent a leaflet to each home explaining the changes.
+
+Residents must now separate glass, paper and plastic, and put food waste in the small brown caddy that the council delivered last month.
+
+Collections will move from weekly to fortnightly for general waste, while food waste will still be collected every week, the council said.
+
+Councillors said the changes should save around two million pounds a year and raise the county's recycling rate above sixty per cent.
+
+- Glass bottles and jars go in the green box with their lids removed
+- Paper and cardboard go in the blue bag, flattened and kept dry
+- Plastic bottles and food trays go in the green box after a rinse
+- Food waste goes in the brown caddy, which is collected every week
+
+Households that need a larger box can order one free of charge from the council's website until the end of March.
+
+The council will review the scheme after a year and publish the recycling figures for every district of the county.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -1045,6 +1082,9 @@ CONTEXT_CASES = [
     ("article_end", "fr", AUTHOR_BOX_FR, {9: ("ending.author_box", C.AUTHOR), 11: ("ending.author_box", C.AUTHOR)}),
     ("article_end", "de", PERSON_SECTION_DE, {}),
     ("article_end", "en", TOOL_SECTION_EN, {}),
+    ("article_end", "es", TEASER_LIST_ES, {9: ("ending.tail", C.NAVIGATION), 10: ("ending.tail", C.NAVIGATION),
+                                           11: ("ending.tail", C.NAVIGATION)}),
+    ("article_end", "en", CONTENT_LIST_EN, {}),
     ("main_body_run", "en", BOX_AFTER_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE,
       11: ("subscription.phrase", C.SUBSCRIPTION), 13: _OUTSIDE}, FULL_PAGE),
