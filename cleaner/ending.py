@@ -271,6 +271,25 @@ def _body_like(line: "Line", vocab: Vocabulary) -> str | None:
     return None
 
 
+#: Labels whose box holds a paragraph of its own: a newsletter or an app pitch under "Subscribe",
+#: the publisher's about text under "About this series", a bio under "About the author".
+_BOX_LABELS = frozenset({Category.SUBSCRIPTION, Category.AUTHOR, Category.SHARE, Category.COMMENTS})
+
+
+#: A box's label is a few words.
+BOX_LABEL_MAX_WORDS = 6
+
+
+def _box_label(s: "State", i: int) -> int | None:
+    """The removed box label right above block i (the nearest block before it), or None."""
+    if i == 0 or s.kept(i - 1) or s.labels[i - 1].category not in _BOX_LABELS:
+        return None
+    label = s.lines[i - 1]
+    # a label ("About this series") or a prompt ("Subscribe now for the full story."); a long
+    # heading that a phrase labelled is a section of the article, with its paragraph
+    return i - 1 if label.words <= BOX_LABEL_MAX_WORDS or label.terminal else None
+
+
 def article_end(s: "State") -> None:
     """After the last body paragraph, the page's furniture: from the first strong sign of it
     (a closing label, a paragraph about something else, an address, a run of headlines), the
@@ -283,9 +302,14 @@ def article_end(s: "State") -> None:
     bios = author_boxes(s, vocab)
     boxes = {name: bio for bio, name in bios.items()}
     anchor = None
+    boxed: dict[int, int] = {}  # paragraph -> the box label above it
     for i in reversed(prose):  # the last body paragraph: prose that is not about something else
         line = s.lines[i]
         if _CONTACT.search(line.text) or i in bios:
+            continue
+        label = _box_label(s, i)
+        if label is not None and _overlap(line, vocab)[0] < BODY_OVERLAP:
+            boxed[i] = label
             continue
         if vocab.foreign(line) is None:
             anchor = i
@@ -314,6 +338,12 @@ def article_end(s: "State") -> None:
             name = s.lines[i if i in boxes else bios[i]].text.strip()
             s.label(i, "ending.author_box", Category.AUTHOR,
                     f"after the article's last paragraph (line {end}): the author box of '{name}'", name)
+            continue
+        if i in boxed:
+            label = s.labels[boxed[i]]
+            s.label(i, "ending.box", label.category,
+                    f"after the article's last paragraph (line {end}), the text of the box labelled "
+                    f"'{s.lines[boxed[i]].text.strip()}' ({label.category}) right above it")
             continue
         keep = _body_like(s.lines[i], vocab)
         if keep:

@@ -989,6 +989,49 @@ Households that need a larger box can order one free of charge from the council'
 The council will review the scheme after a year and publish the recycling figures for every district of the county.
 """
 
+
+# The text of a box under its label after the article: an app pitch, the publisher's about text
+BOX_TEXT_EN = """\
+The national team will play four qualifying matches in ten days next month, and the coach says the lack of a domestic league makes the task much harder.
+
+The squad has trained twice a week since January, but several players have not played a competitive match for more than a year.
+
+The coach wants at least two friendly matches before the first game, and the federation is talking to three neighbouring countries.
+
+Tickets for the home games go on sale next week, and the federation expects the national stadium to be full for the opening match.
+
+Subscribe now to our digital edition for the full story.
+
+For the latest stories and breaking news updates download our apps for iOS and Android.
+"""
+
+BOX_TEXT_DE = """\
+Bei den Kommunalwahlen hat die Regierungspartei in den meisten großen Städten des Landes deutliche Verluste hinnehmen müssen.
+
+Die Opposition gewann die Bürgermeisterwahl in der Hauptstadt und in drei weiteren Großstädten, wie die Wahlkommission am Montag mitteilte.
+
+Beobachter sehen in dem Ergebnis einen Denkzettel für die Regierung, die seit Monaten wegen der hohen Inflation in der Kritik steht.
+
+Der Ministerpräsident kündigte an, das Kabinett umzubilden, schloss vorgezogene Parlamentswahlen aber aus.
+
+Über diese Reihe
+
+Die Stiftung ist mit eigenen Büros in rund hundert Ländern vertreten und berichtet regelmäßig aus erster Hand über aktuelle Entwicklungen vor Ort.
+"""
+
+# ... but the article's last paragraph under an inline prompt, which continues the article, stays
+PROMPT_BEFORE_LAST_EN = """\
+The national team will play four qualifying matches in ten days next month, and the coach says the lack of a domestic league makes the task much harder.
+
+The squad has trained twice a week since January, but several players have not played a competitive match for more than a year.
+
+The coach wants at least two friendly matches before the first game, and the federation is talking to three neighbouring countries.
+
+Subscribe to our newsletter
+
+The federation says the national team's coach will name the squad for the four qualifying matches after the two friendly matches next month.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -1085,6 +1128,10 @@ CONTEXT_CASES = [
     ("article_end", "es", TEASER_LIST_ES, {9: ("ending.tail", C.NAVIGATION), 10: ("ending.tail", C.NAVIGATION),
                                            11: ("ending.tail", C.NAVIGATION)}),
     ("article_end", "en", CONTENT_LIST_EN, {}),
+    ("article_end", "en", BOX_TEXT_EN, {9: ("subscription.phrase", C.SUBSCRIPTION),
+                                        11: ("ending.box", C.SUBSCRIPTION)}),
+    ("article_end", "de", BOX_TEXT_DE, {9: ("author.phrase", C.AUTHOR), 11: ("ending.box", C.AUTHOR)}),
+    ("article_end", "en", PROMPT_BEFORE_LAST_EN, {7: ("subscription.phrase", C.SUBSCRIPTION)}),
     ("main_body_run", "en", BOX_AFTER_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE,
       11: ("subscription.phrase", C.SUBSCRIPTION), 13: _OUTSIDE}, FULL_PAGE),
