@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from . import byline
 from .features import lowercase_words
 from .model import Category
 
@@ -221,6 +222,8 @@ def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | N
         return f"a label on line {line.block.line} that {head.describe()}"
     if not line.bullet and _CONTACT.search(line.text):
         return f"an e-mail address or handle on line {line.block.line}"
+    if _byline(s, i):
+        return f"a byline on line {line.block.line}"
     run = tail[pos:pos + HEADLINE_RUN]
     if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run) \
             and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None) is None:
@@ -259,14 +262,25 @@ def _bulleted_headline(line: "Line") -> bool:
     return line.headline_like and line.words >= BULLETED_HEADLINE_MIN_WORDS and not _NUMBERED.match(line.text)
 
 
-def _body_like(line: "Line", vocab: Vocabulary) -> str | None:
-    """Why a block after the cut still reads as body, or None."""
+def _byline(s: "State", i: int) -> bool:
+    """Whether block i is a byline ("By Jane Doe", "Reporting by ...; Editing by ..."): after
+    the article's last paragraph, the article is over."""
+    line = s.lines[i]
+    if not line.matches or "byline" not in line.sections():
+        return False
+    return byline.author_of(line, lowercase_words(t.text for t in s.lines)) is not None
+
+
+def _body_like(line: "Line", vocab: Vocabulary, signed: bool = False) -> str | None:
+    """Why a block after the cut still reads as body, or None. `signed`: a byline came before
+    it after the last paragraph, and then only a paragraph of prose may still be the article's
+    (a short sentence there is a standards note, a correction policy, a site's tagline)."""
     if _table_row(line):
         return "a table row"
     ov, n = _overlap(line, vocab)
     if (line.bullet or _NUMBERED.match(line.text)) and n >= 2 and ov >= BODY_OVERLAP:
         return "a list item that continues the article's vocabulary"
-    if line.terminal and vocab.foreign(line) is None:
+    if line.terminal and vocab.foreign(line) is None and (line.prose or not signed):
         return "a sentence that may continue the article"
     return None
 
@@ -331,6 +345,7 @@ def article_end(s: "State") -> None:
         return
     pos, why = cut
     end = s.lines[anchor].block.line
+    signed = False  # past a byline, the article is signed off: no short sentence continues it
     for i in tail[pos:]:
         if not s.kept(i):
             continue
@@ -339,13 +354,16 @@ def article_end(s: "State") -> None:
             s.label(i, "ending.author_box", Category.AUTHOR,
                     f"after the article's last paragraph (line {end}): the author box of '{name}'", name)
             continue
+        if _byline(s, i):
+            signed = True
+            continue  # the byline itself is labelled as one, and its name reported (byline.py)
         if i in boxed:
             label = s.labels[boxed[i]]
             s.label(i, "ending.box", label.category,
                     f"after the article's last paragraph (line {end}), the text of the box labelled "
                     f"'{s.lines[boxed[i]].text.strip()}' ({label.category}) right above it")
             continue
-        keep = _body_like(s.lines[i], vocab)
+        keep = _body_like(s.lines[i], vocab, signed)
         if keep:
             s.notes.setdefault(i, f"after the article's end (line {end}), but {keep}")
         else:

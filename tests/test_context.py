@@ -1032,6 +1032,51 @@ Subscribe to our newsletter
 The federation says the national team's coach will name the squad for the four qualifying matches after the two friendly matches next month.
 """
 
+
+# After a byline under the article, the article is signed off: a short line there is the site's
+BYLINE_THEN_NOTE_EN = """\
+The central bank raised its main interest rate by a quarter of a point on Thursday, the third increase this year, citing stubborn inflation in services.
+
+The decision was expected by most economists, although two members of the rate-setting committee voted to keep rates on hold.
+
+The bank said inflation would fall back towards its target next year, but warned that wage growth remained too strong for comfort.
+
+Markets reacted calmly, with the currency little changed against the dollar and the euro in afternoon trading.
+
+Reporting by Jane Doe; Editing by John Smith
+
+Read how we check every story.
+"""
+
+BYLINE_THEN_NOTE_ES = """\
+El banco central subió el jueves su tipo de interés principal en un cuarto de punto, la tercera subida del año, por la inflación persistente en los servicios.
+
+La decisión era esperada por la mayoría de los economistas, aunque dos miembros del comité votaron a favor de mantener los tipos.
+
+El banco afirmó que la inflación volverá a bajar hacia su objetivo el próximo año, pero advirtió de que los salarios crecen demasiado.
+
+Los mercados reaccionaron con calma y la moneda apenas varió frente al dólar durante la tarde.
+
+Por Laura Martínez
+
+Conozca cómo verificamos cada noticia.
+"""
+
+# ... but a paragraph of prose that continues the article after the byline stays
+BYLINE_THEN_PROSE_EN = """\
+The central bank raised its main interest rate by a quarter of a point on Thursday, the third increase this year, citing stubborn inflation in services.
+
+The decision was expected by most economists, although two members of the rate-setting committee voted to keep rates on hold.
+
+The bank said inflation would fall back towards its target next year, but warned that wage growth remained too strong for comfort.
+
+Markets reacted calmly, with the currency little changed against the dollar and the euro in afternoon trading.
+
+By Jane Doe
+
+The bank's next rate decision is due in six weeks, when economists expect the committee to hold rates while inflation in services falls back.
+"""
+
 CONTEXT_CASES = [
     ("title_at_top", "en", TITLE_EN, {1: ("title.top", C.TITLE)}),
     ("title_at_top", "en", TITLE_KICKER_EN,
@@ -1132,6 +1177,9 @@ CONTEXT_CASES = [
                                         11: ("ending.box", C.SUBSCRIPTION)}),
     ("article_end", "de", BOX_TEXT_DE, {9: ("author.phrase", C.AUTHOR), 11: ("ending.box", C.AUTHOR)}),
     ("article_end", "en", PROMPT_BEFORE_LAST_EN, {7: ("subscription.phrase", C.SUBSCRIPTION)}),
+    ("article_end", "en", BYLINE_THEN_NOTE_EN, {9: ("byline.name", C.BYLINE), 11: ("ending.tail", C.NAVIGATION)}),
+    ("article_end", "es", BYLINE_THEN_NOTE_ES, {9: ("byline.name", C.BYLINE), 11: ("ending.tail", C.NAVIGATION)}),
+    ("article_end", "en", BYLINE_THEN_PROSE_EN, {}),
     ("main_body_run", "en", BOX_AFTER_EN,
      {1: ("navigation.phrase", C.NAVIGATION), 2: _OUTSIDE, 3: _OUTSIDE,
       11: ("subscription.phrase", C.SUBSCRIPTION), 13: _OUTSIDE}, FULL_PAGE),
