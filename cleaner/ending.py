@@ -306,8 +306,11 @@ def _box_label(s: "State", i: int) -> int | None:
 
 def article_end(s: "State") -> None:
     """After the last body paragraph, the page's furniture: from the first strong sign of it
-    (a closing label, a paragraph about something else, an address, a run of headlines), the
-    tail goes, except list items and table rows that continue the article."""
+    (a closing label, a paragraph about something else, an address, a byline, a run of
+    headlines, a closing list of bulleted headlines), the tail goes (`ending.tail`), except list
+    items and table rows that continue the article and sentences that may. A paragraph right
+    under a box label that talks about something else is the box's text (`ending.box`), and an
+    author's name line and bio go as `ending.author_box`."""
     n = len(s.lines)
     prose = [i for i in range(n) if s.kept(i) and s.lines[i].prose]
     if not s.article_shaped or len(prose) < MIN_PROSE_BLOCKS:
