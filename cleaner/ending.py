@@ -33,7 +33,7 @@ from .features import lowercase_words
 from .model import Category
 
 if TYPE_CHECKING:
-    from .context import State
+    from .state import State
     from .features import Line
 
 #: Content words: runs of four letters or more (short words are function words in most

@@ -26,8 +26,13 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from .features import Line
 from .model import Category, Hit
+
+if TYPE_CHECKING:
+    from .state import State
 
 # Without indentation, only a glaring page shape counts: extracted articles with long lists or
 # tables look like pages too, and treating them as pages costs body text (on the development
@@ -225,3 +230,28 @@ def best_run(scores: list[float]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def main_body_run(s: State) -> None:
+    """Full pages only: the article body is the run of blocks with the most prose; everything
+    before and after it is page furniture (menus, link lists, footers)."""
+    if not s.full_page:
+        return
+    scores = [block_score(line, s.labels[i]) for i, line in enumerate(s.lines)]
+    runs = body_runs(scores)
+    if not runs:
+        return
+    box = wall(s.lines, s.labels, runs[0][0])
+    if box is not None:  # the article ends at the first box; the rest of an article or a thread
+        runs = body_runs(scores, limit=box)  # comes back as runs of its own
+        if s.labels[box].category is Category.COMMENTS and article_before(scores, runs, box):
+            # but readers' comments under an article do not
+            runs = [(a, b) for a, b in runs if a < box or not comment_list(s.lines[a:b])]
+    inside = set()
+    for start, end in runs:
+        inside.update(range(start, end))
+    where = ", ".join(f"{s.lines[a].block.line}-{s.lines[b - 1].block.line}" for a, b in runs)
+    for i in range(len(s.lines)):
+        if i not in inside and s.kept(i):
+            s.label(i, "page.outside_body", Category.NAVIGATION,
+                    f"outside the runs of prose (lines {where}) of a full page")

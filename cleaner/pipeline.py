@@ -15,6 +15,7 @@ from .lexicon import matcher_for, normalize
 from .model import Block, Category, Decision, Hit, Removed, Result, Span
 from .rules import Rule, first_hit, registry
 from .rules.metadata import LEADING_MARKER, iso_date
+from .state import article_shaped
 from .text import split_blocks
 
 #: English lists always apply as well: many sites keep English widget labels in every language.
@@ -126,7 +127,7 @@ def dangling_labels(decisions: list[Decision], output: list, full_page: bool) ->
     """The few short lines that end the output after its last paragraph go (ending.dangling).
     `output`: the blocks' features as the output gives them (see output_line)."""
     kept = [i for i, d in enumerate(decisions) if d.kept]
-    shaped = full_page or context.article_shaped([output[i] for i in kept])
+    shaped = full_page or article_shaped([output[i] for i in kept])
     found = ending.dangling(output, kept, shaped)
     for i in found:
         d = decisions[i]

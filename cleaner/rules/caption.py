@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..features import Line
+from ..features import Line, lowercase_words
 from ..model import Category
+from ..state import State
 from . import Rule, phrase_rule
 
 # An agency credit in parentheses closing a caption: "( POOL / Ludovic MARIN )",
@@ -133,3 +134,49 @@ RULES = (
          "a caption closed by a 'Name/Agency' credit"),
     phrase_rule("caption.phrase", Category.CAPTION, max_len=CAPTION_PHRASE_MAX_LEN),
 )
+
+
+# --- context heuristics (run by cleaner.context.run) ---------------------------------------------
+
+#: Rules whose captions already carry their credit.
+_CREDITED = frozenset({"caption.credit_parenthesis", "caption.copyright", "caption.credit_line",
+                       "caption.trailing_slash_credit"})
+#: A credit under a caption: a name or two.
+CREDIT_UNDER_MAX_WORDS = 5
+#: ... of at most this many characters.
+CREDIT_UNDER_MAX_LEN = 40
+_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&)"
+                   r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&))*$")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _has_credit(s: State, i: int) -> bool:
+    """Whether a caption already carries its credit ("Photo: Jane Doe", "(AFP / NAME)", "©")."""
+    hit = s.labels[i]
+    if hit is None or hit.rule in _CREDITED:
+        return True
+    line, m = s.lines[i], s.lines[i].first_match("caption")
+    if m is None or m.kind == "suffix":
+        return True
+    if m.phrase.rstrip().endswith(":"):  # "Photo: Jane Doe" is a credit, "Photo: workers inspect..." is not
+        return len(line.text.split(":", 1)[-1].split()) <= CREDIT_UNDER_MAX_WORDS
+    return False
+
+
+def credit_after_caption(s: State) -> None:
+    """A name on its own line right under a caption that has no credit of its own: the photo
+    credit. Its words must be names: none of them occurs in lowercase elsewhere in the text, so a
+    Title Case subheading ("What Happens Next") stays."""
+    common: frozenset[str] | None = None
+    for i in range(1, len(s.lines)):
+        before = s.labels[i - 1]
+        if before is None or before.category is not Category.CAPTION or not s.kept(i) or _has_credit(s, i - 1):
+            continue
+        line = s.lines[i]
+        if not line.terminal and line.words <= CREDIT_UNDER_MAX_WORDS and line.length <= CREDIT_UNDER_MAX_LEN \
+                and _NAME.match(line.text.strip()):
+            common = lowercase_words(line.text for line in s.lines) if common is None else common
+            if any(w.lower() in common for w in _WORDS.findall(line.text) if not w.islower()):
+                continue
+            s.label(i, "caption.credit_after_caption", Category.CAPTION,
+                    f"a name alone under the caption on line {s.lines[i - 1].block.line}: its credit")

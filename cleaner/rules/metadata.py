@@ -5,6 +5,7 @@ import re
 
 from ..features import Line
 from ..model import Category
+from ..state import State
 from . import Rule, phrase_rule
 
 # A date: ISO (2025-09-05, with optional time), numeric (05.09.2025, 5/9/25),
@@ -73,3 +74,50 @@ RULES = (
     Rule("metadata.segments", Category.METADATA, _segments, "a dateline of short '|'-separated segments"),
     phrase_rule("metadata.phrase", Category.METADATA, max_len=DATE_LINE_MAX_LEN),
 )
+
+
+# --- context heuristics (run by cleaner.context.run) ---------------------------------------------
+
+#: A metadata label ("Date:") opening this many lines with different values is a content field.
+FIELD_MIN_REPEATS = 3
+#: A field label: the words before the colon of "Date: January 6-9" or "Release date: May 2".
+_FIELD_LABEL = re.compile(r"^([^\W\d_][^:]{0,29}):\s*\S")
+
+
+def _cells(line: Line) -> int:
+    """The cells of a '|' (or '·', '•') separated row, 0 for a line that is not one."""
+    n = len(SEGMENT_SPLIT.split(line.text.strip().strip("|").strip()))
+    return n if n >= 2 else 0
+
+
+def table_rows(s: State) -> None:
+    """A line of '|'-separated cells with a date in one (what metadata.segments takes for a
+    dateline: "March 3, 2021 | 5 min read") is a table row when the line before or after it has
+    as many cells: a schedule, a results table or a price history, which stay."""
+    for i, hit in enumerate(s.labels):
+        if hit is None or hit.rule != "metadata.segments":
+            continue
+        n = _cells(s.lines[i])
+        if n and any(0 <= k < len(s.lines) and _cells(s.lines[k]) == n for k in (i - 1, i + 1)):
+            s.labels[i] = None
+            s.notes[i] = f"a row of {n} cells next to another: a table row, not a dateline"
+
+
+def repeated_fields(s: State) -> None:
+    """A label that opens FIELD_MIN_REPEATS or more metadata lines with different values ("Date:
+    January 6-9" / "Date: March 2-5" ..., "Release date: …" under each product of a listing,
+    the "Date:" header of each message in an archive) is a field of the content, an event listing
+    or a schedule, not the article's dateline: those lines stay. Values are compared with their
+    digits ("March 2-5" and "March 23-26" differ)."""
+    groups: dict[str, list[int]] = {}
+    for i, hit in enumerate(s.labels):
+        if hit is not None and hit.category is Category.METADATA and hit.rule != "metadata.segments":
+            m = _FIELD_LABEL.match(s.lines[i].text.lstrip())
+            if m is not None:
+                groups.setdefault(m.group(1).strip().casefold(), []).append(i)
+    for label, where in groups.items():
+        if len(where) >= FIELD_MIN_REPEATS and len({s.lines[i].norm for i in where}) == len(where):
+            for i in where:
+                s.labels[i] = None
+                s.notes[i] = (f"'{label}:' opens {len(where)} lines with different values: a field of "
+                              "the content, not a dateline")
