@@ -37,7 +37,8 @@ Shopkeepers said the extra sailing would make deliveries more reliable through t
 
 def test_markdown_is_read_as_its_visible_text():
     result = clean(PAGE)
-    assert result.mode == "markdown"
+    # a page converted to markdown: lines of links above its body (the menu) and below it
+    assert result.mode == "full-page"
     assert result.title == "Ferry to run twice a day this winter"
     assert result.paragraphs == [
         "The island ferry will run twice a day throughout the winter for the first time in a decade, the "
@@ -106,6 +107,62 @@ def test_markdown_can_be_forced_or_turned_off():
     assert clean(text, lang="en", markdown=True).mode == "markdown"
     assert clean(text, lang="en", markdown=False).mode == "text"
     assert "[News](/news)" in clean(text, lang="en", markdown=False).text
+
+
+# An article as an extractor writes it in markdown: links inside the text and one list of links
+# after it, but no menu above it.
+ARTICLE = """\
+# Ferry to run twice a day this winter
+
+The island ferry will run **twice a day** throughout the winter for the first time in a decade, the operator [announced](https://example.org/press) on Wednesday.
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland.
+
+Shopkeepers said the extra sailing would make deliveries more reliable through the quieter months.
+
+[Council backs new harbour plan](/a1)
+[Fishermen welcome the new berth](/a2)
+[Island school to reopen in spring](/a3)
+"""
+
+
+def test_an_extracted_markdown_article_is_not_a_page():
+    result = clean(ARTICLE)
+    assert result.mode == "markdown"
+    assert result.title == "Ferry to run twice a day this winter"
+    assert len(result.paragraphs) == 3
+
+
+def _menu(names: list[str]) -> list[str]:
+    return [f"* [{name}](/{name.lower()})" for name in names]
+
+
+def test_a_page_converted_to_markdown_is_a_full_page():
+    """html2text, markdownify and the like write a whole page: its menus are lines of links above
+    the body and below it. The body is found as on any full page, the page's main heading is its
+    title, and the article's own links and lists stay."""
+    page = "\n\n".join([
+        "\n".join(_menu(["Home", "News", "Sport", "Weather", "Travel", "Contact"])),
+        "![Logo](/logo.png)",
+        "# Ferry to run twice a day this winter",
+        "[Share](/share) [Tweet](/tweet)",
+        "The island ferry will run **twice a day** throughout the winter for the first time in a "
+        "decade, the operator [announced](https://example.org/press) on Wednesday.",
+        "Islanders had complained for years that a single daily crossing left them unable to reach "
+        "hospital appointments on the mainland, and that goods arrived a day late.",
+        "* Two crossings a day from November\n* Fares unchanged until spring",
+        "Shopkeepers said the extra sailing would make deliveries more reliable through the quieter "
+        "months, when the weather often cancels the only crossing.",
+        "\n".join(_menu(["About us", "Advertise", "Jobs", "Privacy", "Imprint"])),
+    ])
+    result = clean(page, lang="en")
+    assert result.mode == "full-page"
+    assert result.title == "Ferry to run twice a day this winter"
+    assert result.paragraphs[0].startswith("The island ferry will run twice a day")
+    assert "- Two crossings a day from November" in result.paragraphs
+    assert result.paragraphs[-1].startswith("Shopkeepers said")
+    assert "[announced](https://example.org/press)" in result.markdown
+    assert not any(name in result.text for name in ("Home", "Weather", "Advertise", "Imprint"))
 
 
 def test_emphasis_markers_without_a_partner_cost_linear_time():
