@@ -17,6 +17,7 @@ import html as html_lib
 import importlib.util
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -298,11 +299,17 @@ class DevCorpus:
                       if (v.get("page_type", "article") == "article") == (types == "article"))
 
     def tasks(self) -> list[str]:
-        """T1, T2, html (where there are pages) and one task per extractor's folder."""
-        return scorer().tasks_of(self.root)
+        """T1, T2, html (where there are pages), one task per extractor's folder, and the pages
+        converted to markdown (MARKDOWN_TASK) when markdownify is installed."""
+        tasks = scorer().tasks_of(self.root)
+        if "html" in tasks and importlib.util.find_spec("markdownify") is not None:
+            tasks.append(MARKDOWN_TASK)
+        return tasks
 
     def read(self, task: str, page: str) -> str:
         """The page's input for a task (the text, or the HTML); "" when it has none."""
+        if task == MARKDOWN_TASK:
+            return page_as_markdown(self.read("html", page))
         if task != "html":
             return scorer().read(self.root / f"text_{task}" / f"{page}.txt")
         path = self.root / "html" / f"{page}.html"
@@ -323,6 +330,29 @@ class DevCorpus:
         """P, R, F1 of some pages' rows, as score.py sums them up."""
         s = scorer()
         return (s.shingle_prf if self.shingled else s.snippet_prf)(list(rows))
+
+
+#: The whole page converted to markdown at benchmark time (nothing is stored), as users feed the
+#: cleaner the output of an HTML-to-markdown converter: menus, body and footer, in markdown.
+MARKDOWN_TASK = "markdownify"
+
+
+def page_as_markdown(html: str) -> str:
+    """A page as markdownify converts it (ATX headings), without its scripts and styles, as most
+    converters leave them out; "" for a page the converter cannot read."""
+    from bs4 import BeautifulSoup
+    from markdownify import MarkdownConverter
+
+    if not html.strip():
+        return ""
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    try:
+        text = MarkdownConverter(heading_style="ATX").convert_soup(soup)
+    except RecursionError:  # a page nested deeper than Python's stack
+        return ""
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 @lru_cache(maxsize=2)
