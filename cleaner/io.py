@@ -174,6 +174,15 @@ def not_regular(path: Path) -> str | None:
     return f"not a regular file ({kind}); name it as an argument to read it"
 
 
+def _regular(entry: os.DirEntry) -> bool:
+    """Whether a folder's entry is a regular file (or a link to one), from the listing when it
+    says (no stat call); a link that loops is not (reading it reports the loop)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def _gzipped(path: Path) -> bool:
     return path.name.lower().endswith(".gz")
 
@@ -365,18 +374,40 @@ def read_jsonl_file(path: Path, name: Path, fields: Fields, max_bytes: int) -> I
         yield from iter_jsonl(fh, str(path), fields, max_bytes, name)
 
 
-def walk(root: Path) -> Iterator[Path]:
-    """Documents under a folder, sorted, skipping hidden files and folders."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for fn in sorted(filenames):
-            if fn.startswith("."):
-                continue
-            p = Path(dirpath) / fn
-            if is_document(p):
-                yield p
-            else:
-                log.info("skipping %s: not a .txt, .md, .html, .jsonl, .warc or suffix-less file", p)
+def _by_name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _walk_files(top: str) -> Iterator[os.DirEntry]:
+    """The files under a folder as os.walk(top) finds them (links to folders are not followed,
+    folders that cannot be listed are skipped), each folder's files, sorted, before its
+    subfolders, sorted; hidden names skipped. As directory entries: whether each is a regular
+    file or a link is known from the listing, without a stat call per file."""
+    try:
+        with os.scandir(top) as listing:
+            entries = [e for e in listing if not e.name.startswith(".")]
+    except OSError:
+        return
+    files, folders = [], []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (folders if is_dir else files).append(entry)
+    yield from sorted(files, key=_by_name)
+    for entry in sorted(folders, key=_by_name):
+        if not entry.is_symlink():
+            yield from _walk_files(entry.path)
+
+
+def walk(root: Path) -> Iterator[os.DirEntry]:
+    """Documents under a folder, sorted, skipping hidden files and folders (directory entries)."""
+    for entry in _walk_files(os.fspath(root)):
+        if is_document(Path(entry.name)):
+            yield entry
+        else:
+            log.info("skipping %s: not a .txt, .md, .html, .jsonl, .warc or suffix-less file", entry.path)
 
 
 def read_stdin(input_format: str, max_bytes: int, name: Path = Path("stdin")) -> Task:
@@ -422,6 +453,7 @@ class Source:
     jsonl: bool  # read as JSONL records
     error: str | None = None  # why it is not read: missing, or not a regular file in a folder
     warc: bool = False  # read as WARC or WET records
+    real: str | None = None  # its real path (links resolved) when it is read: no output replaces it
 
     @property
     def records(self) -> bool:
@@ -453,6 +485,28 @@ def _relative(path: Path, base: str | None) -> Path:
     return Path(os.path.relpath(os.path.abspath(path), base)) if base else Path(path.name)
 
 
+class _Folders:
+    """Where the files of a walked folder go: each file's path relative to the arguments' common
+    folder and its real path, from its folder's, worked out once per folder (a path made
+    absolute, relative and real for every file cost about 80 us and six lstat calls)."""
+
+    def __init__(self, base: str | None):
+        self.base = base
+        self._seen: dict[str, tuple[Path | None, str]] = {}  # folder -> (relative, real path)
+
+    def place(self, entry: os.DirEntry) -> tuple[Path, str]:
+        """The entry's relative path and its real path (a link's is resolved on its own)."""
+        folder = os.path.dirname(entry.path)
+        seen = self._seen.get(folder)
+        if seen is None:
+            rel = Path(os.path.relpath(os.path.abspath(folder), self.base)) if self.base else None
+            seen = self._seen[folder] = (rel, os.path.realpath(folder))
+        rel, real = seen
+        link = entry.is_symlink()
+        return (rel / entry.name if rel is not None else Path(entry.name),
+                os.path.realpath(entry.path) if link else os.path.join(real, entry.name))
+
+
 def plan_inputs(paths: list[str], input_format: str) -> tuple[list[Source], list[str]]:
     """Every input, in order (arguments as given, folder contents sorted), and the folder
     arguments that hold no input file. Folders are walked once, here; nothing is read."""
@@ -475,15 +529,19 @@ def plan_inputs(paths: list[str], input_format: str) -> tuple[list[Source], list
         path = Path(arg)
         if path.is_dir():
             before = len(sources)
-            for p in walk(path):
-                rel = _relative(p, base)
-                sources.append(Source(arg, p, rel, _stem(rel), reads_jsonl(p), not_regular(p),
-                                      reads_warc(p)))
+            folders = _Folders(base)
+            for entry in walk(path):
+                p = Path(entry.path)
+                rel, real = folders.place(entry)
+                error = None if _regular(entry) else not_regular(p)
+                sources.append(Source(arg, p, rel, _stem(rel), reads_jsonl(p), error, reads_warc(p),
+                                      None if error else real))
             if len(sources) == before:
                 empty.append(arg)
         elif path.exists() or path.is_symlink():
             rel = _relative(path, base)
-            sources.append(Source(arg, path, rel, _stem(rel), reads_jsonl(path), warc=reads_warc(path)))
+            sources.append(Source(arg, path, rel, _stem(rel), reads_jsonl(path), warc=reads_warc(path),
+                                  real=os.path.realpath(path)))
         else:
             rel = Path(path.name)
             sources.append(Source(arg, path, rel, _stem(rel), False, "no such file or folder"))

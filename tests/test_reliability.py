@@ -94,13 +94,15 @@ def test_a_folder_of_good_and_bad_files_names_each_failure_and_counts_all(tmp_pa
     os.mkfifo(src / "g_pipe.txt")  # reading it would block the batch forever
     (src / "sub" / "h_good.txt").write_text(f"{EN}\n", encoding="utf-8")
     (src / "i_dir.txt").mkdir()  # a folder named like a file is a folder (empty here), not an error
+    (src / "j_loop.txt").symlink_to(src / "j_loop.txt")  # a link to itself fails alone
     out = tmp_path / "out"
     proc = run("-j", jobs, "-o", out, src, timeout=60)
     no_traceback(proc)
     assert proc.returncode == 1
     failures = {"b_empty.txt": "empty document", "c_blank.txt": "empty document",
                 "d_image.txt": "not text", "e_archive.txt": "not text",
-                "f_dangling.txt": "cannot read: broken symbolic link", "g_pipe.txt": "not a regular file"}
+                "f_dangling.txt": "cannot read: broken symbolic link", "g_pipe.txt": "not a regular file",
+                "j_loop.txt": "cannot read: broken symbolic link"}
     for name, error in failures.items():
         assert f"clean-articles: {src / name}: {error}" in proc.stderr, proc.stderr
     assert summary(proc) == (2, len(failures))
@@ -523,6 +525,27 @@ def test_refuses_to_write_a_folder_over_itself(tmp_path):
     for name in ("a.txt", "b.txt"):
         assert (tmp_path / name).read_text(encoding="utf-8") == ARTICLE
     assert leftovers(tmp_path) == []
+
+
+@NOT_WINDOWS
+def test_refuses_to_write_over_its_input_through_a_link(tmp_path):
+    """The output folder is a link to the input folder, or an output's name is a link to an
+    input: the real paths are compared, whatever the way there."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "linked").symlink_to(src, target_is_directory=True)
+    proc = run("-j", "1", "-o", tmp_path / "linked", src)
+    assert proc.returncode == 1 and summary(proc) == (0, 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.txt").symlink_to(src / "b.txt")
+    proc = run("-j", "1", "-o", out, src)
+    assert proc.returncode == 1 and summary(proc) == (1, 1)
+    assert f"refusing to write over the input file {out / 'b.txt'}" in proc.stderr
+    assert (src / "b.txt").read_text(encoding="utf-8") == ARTICLE
+    assert (out / "a.txt").read_text(encoding="utf-8") == ARTICLE_BODY
 
 
 def test_refuses_to_write_a_jsonl_output_over_its_input(tmp_path):
