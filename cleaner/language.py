@@ -157,8 +157,9 @@ class _TokenGrams(_Generations):
 
 def _ids(index: dict[str, int], ngrams) -> "numpy.ndarray":
     """The rows of `ngrams` in `index`, the n-grams it does not hold yet added in their order
-    with the next rows (interned). Iterators in C instead of a setdefault per n-gram: loading
-    the 55 profiles (184,000 n-grams) spends about a third less time here."""
+    with the next rows (interned). Iterators in C instead of a setdefault and an intern per
+    n-gram: for the 55 profiles (184,000 n-grams, 87,600 distinct) this step took 80-124 ms
+    against 89-188 ms (three runs on a loaded machine)."""
     import numpy
 
     new = itertools.filterfalse(index.__contains__, ngrams)
