@@ -297,8 +297,7 @@ def _main(argv: list[str] | None) -> int:
     if not sources:
         return EXIT_FAILED
     target = plan_output(args.output, args.format, args.paths, sources)
-    writer = Writer(target, args.explain,
-                    {s.path.resolve() for s in sources if s.path is not None and s.error is None})
+    writer = Writer(target, args.explain, {s.real for s in sources if s.real is not None})
     if target.kind == "dir":
         sources, conflicts = disambiguate(sources, lambda s: writer.output_path(s).suffix)
         if conflicts:

@@ -108,12 +108,12 @@ class Writer:
     record by record; a document from a text or HTML input is one file under DIR. An output that
     would replace an input file is refused, for that document only."""
 
-    def __init__(self, target: Target, explain: bool, inputs: set[Path]):
+    def __init__(self, target: Target, explain: bool, inputs: set[str]):
+        """`inputs`: the real paths (os.path.realpath) of the input files."""
         self.target, self.explain, self.inputs = target, explain, inputs
         self._sink: Sink | None = None  # stdout, -o FILE, or the JSONL stream being written
         self._sink_path: Path | None = None
-        # per output folder, the `.partial` files it held when this run first wrote into it
-        self._partials: dict[Path, set[str]] = {}
+        self._folders: dict[Path, _Folder] = {}  # per output folder, what it held at first sight
         if target.kind == "stdout":
             self._sink = Sink(sys.stdout, target.doc_format, target.many, explain)
 
@@ -126,8 +126,17 @@ class Writer:
         fmt = self.target.stream_format if source.records else self.target.doc_format
         return self.target.path / (source.name.as_posix() + SUFFIXES[fmt])
 
+    def _folder(self, path: Path) -> "_Folder":
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = _Folder.listed(path.parent)
+        return folder
+
     def _check_target(self, path: Path) -> str | None:
-        if path.resolve() in self.inputs:
+        folder = self._folder(path)
+        name = path.name
+        real = os.path.realpath(path) if name in folder.links else os.path.join(folder.real, name)
+        if real in self.inputs:
             return f"refusing to write over the input file {path}"
         return None
 
@@ -153,7 +162,7 @@ class Writer:
             sink.out.commit()
         except OSError as exc:
             return f"cannot write {path}: {exc.strerror or exc}"
-        _remove_stale_partial(path, self._partials)
+        self._folder(path).remove_stale_partial(path)
         return None
 
     def write(self, outcome: batch.Outcome) -> str | None:
@@ -173,7 +182,7 @@ class Writer:
                 if error:
                     return error
                 write_atomic(path, outcome.output)
-                _remove_stale_partial(path, self._partials)
+                self._folder(path).remove_stale_partial(path)
                 return None
             elif t.kind == "file":
                 error = self._open(t.path, t.doc_format, t.many)
@@ -221,22 +230,35 @@ class Writer:
         return partial, sink.documents
 
 
-def _remove_stale_partial(path: Path, partials: dict[Path, set[str]]) -> None:
-    """A complete output replaces the partial file an interrupted run left for it. `partials`
-    holds, per folder, the `.partial` names a listing found when the run first wrote there: one
-    listing per folder instead of an unlink attempt per output."""
-    folder = path.parent
-    names = partials.get(folder)
-    if names is None:
+@dataclass(slots=True)
+class _Folder:
+    """An output folder as one listing found it when the run first wrote there: instead of a
+    real path worked out (six lstat calls) and an unlink attempt for every output."""
+
+    real: str  # its real path
+    links: frozenset[str]  # the names in it that are symbolic links (resolved one by one)
+    partials: set[str]  # the `.partial` files an interrupted run left in it
+
+    @classmethod
+    def listed(cls, folder: Path) -> "_Folder":
+        links, partials = set(), set()
         try:
-            names = {n for n in os.listdir(folder) if n.endswith(".partial")}
-        except OSError:
-            names = set()
-        partials[folder] = names
-    name = path.name + ".partial"
-    if name in names:
-        names.discard(name)
-        try:
-            (folder / name).unlink()
-        except OSError:
+            with os.scandir(folder) as listing:
+                for entry in listing:
+                    if entry.is_symlink():
+                        links.add(entry.name)
+                    if entry.name.endswith(".partial"):
+                        partials.add(entry.name)
+        except OSError:  # not made yet (nothing in it), or not readable (writing will say)
             pass
+        return cls(os.path.realpath(folder), frozenset(links), partials)
+
+    def remove_stale_partial(self, path: Path) -> None:
+        """A complete output replaces the partial file an interrupted run left for it."""
+        name = path.name + ".partial"
+        if name in self.partials:
+            self.partials.discard(name)
+            try:
+                (path.parent / name).unlink()
+            except OSError:
+                pass

@@ -61,3 +61,14 @@ def test_a_cjk_body_paragraph_that_mentions_a_label_stays():
     text = "\n\n".join([JA["body"][0], "記者会見では関連記事の扱いについても質問が出たが、担当者は回答を控えた。", JA["body"][1]])
     result = clean(text)
     assert len(result.paragraphs) == 3
+
+
+def test_line_length_counts_wide_characters_twice_and_nothing_else():
+    """Curly quotes and dashes (above U+1100, not wide) count once; kana, kanji, hangul and
+    fullwidth forms twice."""
+    from cleaner.features import line_length
+
+    assert line_length("It’s a “test” — isn’t it…") == len("It’s a “test” — isn’t it…")
+    assert line_length("Café, naïve") == len("Café, naïve")
+    assert line_length("東京都") == 6 and line_length("서울 시") == 7 and line_length("ＡＢ") == 4
+    assert line_length("Tokyo 東京 ’") == len("Tokyo 東京 ’") + 2

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import batch, cli
+from cleaner import batch, cli, io
 from cleaner.config import Config
 from cleaner.io import Task
 from helpers import ROOT
@@ -94,13 +94,15 @@ def test_a_folder_of_good_and_bad_files_names_each_failure_and_counts_all(tmp_pa
     os.mkfifo(src / "g_pipe.txt")  # reading it would block the batch forever
     (src / "sub" / "h_good.txt").write_text(f"{EN}\n", encoding="utf-8")
     (src / "i_dir.txt").mkdir()  # a folder named like a file is a folder (empty here), not an error
+    (src / "j_loop.txt").symlink_to(src / "j_loop.txt")  # a link to itself fails alone
     out = tmp_path / "out"
     proc = run("-j", jobs, "-o", out, src, timeout=60)
     no_traceback(proc)
     assert proc.returncode == 1
     failures = {"b_empty.txt": "empty document", "c_blank.txt": "empty document",
                 "d_image.txt": "not text", "e_archive.txt": "not text",
-                "f_dangling.txt": "cannot read: broken symbolic link", "g_pipe.txt": "not a regular file"}
+                "f_dangling.txt": "cannot read: broken symbolic link", "g_pipe.txt": "not a regular file",
+                "j_loop.txt": "cannot read: broken symbolic link"}
     for name, error in failures.items():
         assert f"clean-articles: {src / name}: {error}" in proc.stderr, proc.stderr
     assert summary(proc) == (2, len(failures))
@@ -267,6 +269,45 @@ def test_encodings_are_decoded_and_control_characters_stripped(tmp_path):
     for name, (_, expected) in ENCODED.items():
         got = (out / f"{name}.txt").read_bytes().decode("utf-8")  # outputs are always UTF-8
         assert got == expected + "\n", name
+
+
+def _strip_controls_reference(text: str) -> str:
+    """What strip_controls must return: controls but tab, LF, CR dropped, lone surrogates U+FFFD."""
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)
+
+
+def test_strip_controls_drops_exactly_the_control_characters():
+    """The controls are looked for in the UTF-8 bytes before any regex runs: every character
+    up to U+00FF, a few wide ones and lone surrogates, alone and mixed, give what the regex
+    definition gives."""
+    chars = [chr(c) for c in range(256)] + ["\u2028", "\u00a0", "中", "😉", "\ud800", "\udfff", "\ufeff"]
+    for ch in chars:
+        text = f"a{ch}b"
+        assert io.strip_controls(text) == _strip_controls_reference(text), repr(ch)
+    rnd = random.Random(3)
+    for _ in range(500):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randrange(0, 30)))
+        assert io.strip_controls(text) == _strip_controls_reference(text), repr(text)
+        if "\ud800" not in text and "\udfff" not in text:  # bytes: the decoder's own fast path
+            assert io.decode(b"x" * 400 + text.encode("utf-8")) == "x" * 400 + _strip_controls_reference(text)
+
+
+@NOT_WINDOWS
+@pytest.mark.parametrize("size, refused", [(200_000, False), (200_001, True)])
+def test_a_pipe_is_read_in_chunks_up_to_max_bytes(tmp_path, size, refused):
+    """A pipe has no size to check first: it is read in chunks, and refused past --max-bytes."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    data = (b"word " * size)[:size]
+    writer = threading.Thread(target=lambda: pipe.write_bytes(data), daemon=True)
+    writer.start()
+    task = io.read_file(pipe, None, "auto", 200_000)
+    writer.join(timeout=10)
+    if refused:
+        assert task.error == "too large: more than 200000 bytes (see --max-bytes)"
+    else:
+        assert task.error is None and task.text == data.decode("ascii")
 
 
 @pytest.mark.parametrize("name", ["png", "gzip", "random"])
@@ -484,6 +525,27 @@ def test_refuses_to_write_a_folder_over_itself(tmp_path):
     for name in ("a.txt", "b.txt"):
         assert (tmp_path / name).read_text(encoding="utf-8") == ARTICLE
     assert leftovers(tmp_path) == []
+
+
+@NOT_WINDOWS
+def test_refuses_to_write_over_its_input_through_a_link(tmp_path):
+    """The output folder is a link to the input folder, or an output's name is a link to an
+    input: the real paths are compared, whatever the way there."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "linked").symlink_to(src, target_is_directory=True)
+    proc = run("-j", "1", "-o", tmp_path / "linked", src)
+    assert proc.returncode == 1 and summary(proc) == (0, 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.txt").symlink_to(src / "b.txt")
+    proc = run("-j", "1", "-o", out, src)
+    assert proc.returncode == 1 and summary(proc) == (1, 1)
+    assert f"refusing to write over the input file {out / 'b.txt'}" in proc.stderr
+    assert (src / "b.txt").read_text(encoding="utf-8") == ARTICLE
+    assert (out / "a.txt").read_text(encoding="utf-8") == ARTICLE_BODY
 
 
 def test_refuses_to_write_a_jsonl_output_over_its_input(tmp_path):

@@ -197,3 +197,14 @@ def test_rule_names_are_unique_and_prefixed_by_their_category():
     assert len(names) == len(set(names))
     for r in rules():
         assert r.name.split(".")[0] == r.category.value
+
+
+def test_normalize_folds_exactly_the_accent_table():
+    """Lines are matched accent-folded: every letter of the table becomes its base letters, and
+    nothing else changes (curly quotes are unified, other scripts stay)."""
+    from cleaner.lexicon import _ACCENTS, normalize
+
+    for code, base in _ACCENTS.items():
+        assert normalize(f"x{chr(code)}y") == f"x{chr(code).lower().translate(_ACCENTS)}y", chr(code)
+    assert normalize("Crédit PHOTO : Łódź, Øre, Straße — ’Ünïcödé’ 東京 Ελλάδα") == \
+        "credit photo: lodz, ore, strasse — 'unicode' 東京 ελλάδα"

@@ -71,6 +71,16 @@ def _accent_table() -> dict[int, str]:
 
 
 _ACCENTS = _accent_table()
+#: The letters _ACCENTS folds, and their folded forms keyed by letter. str.translate looks up every
+#: character of a non-ASCII line in the table (about 11 us a line on the development texts, most
+#: of whose non-ASCII lines have curly quotes and no accent); the regex finds the few letters to
+#: fold in C and replaces only those: the same text, in a ninth of the time on dev-wcxb T1.
+_FOLDED = {chr(code): base for code, base in _ACCENTS.items()}
+_ACCENTED = re.compile("[" + re.escape("".join(sorted(_FOLDED))) + "]")
+
+
+def _fold(match: re.Match) -> str:
+    return _FOLDED[match.group()]
 
 
 def normalize(text: str) -> str:
@@ -78,7 +88,7 @@ def normalize(text: str) -> str:
     phrases are matched on (both sides: a phrase and a line meet whatever their accents)."""
     text = text.lower()
     if not text.isascii():
-        text = text.translate(_ACCENTS)
+        text = _ACCENTED.sub(_fold, text)  # text.translate(_ACCENTS), faster
     for quote, plain in (_ASCII_QUOTES if text.isascii() else _QUOTES):
         if quote in text:  # str.replace only where present: faster than str.translate
             text = text.replace(quote, plain)
