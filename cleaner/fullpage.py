@@ -17,7 +17,9 @@ text browser (nearly every line indented) and has some menu entries around its r
 flat dump (html-text, html2text, a copy of the page) with a header menu of MENU_ABOVE_MIN entries
 and a footer of MENU_BELOW_MIN, entries without figures (the prices, counts and specs around a
 product's description are not a menu), or it has very many blocks, nearly all short, and little
-prose.
+prose. Whatever its prose, a text is a page when the page's own furniture, as the phrase lists
+label it, and its menus stand on both sides of the body run (a flat dump of a short article), or,
+converted to markdown, when lines of links (its menus) do.
 Indentation alone is not enough (some extractors indent their lines), and neither are short lines
 alone: a listing, a product grid or a schedule has no run of prose to keep, and treating it as a
 page would drop its content. `--full-page` / `--no-full-page` override it.
@@ -108,7 +110,9 @@ def wall(lines: list[Line], labels: list[Hit | None], start: int) -> int | None:
     return walls[0]
 
 
-def looks_full_page(lines: list[Line]) -> bool:
+def looks_full_page(lines: list[Line], labels: list[Hit | None] | None = None) -> bool:
+    """Whether the text is a whole page (see the module's docstring); `labels`: the per-block
+    rules' first labels, when known (the furniture labelled above and below the body run)."""
     n = len(lines)
     scores = [block_score(line, None, search=False) for line in lines]
     run = best_run(scores)
@@ -120,6 +124,8 @@ def looks_full_page(lines: list[Line]) -> bool:
         return _menu_entries(above) + _menu_entries(below) >= RENDERED_MIN_MENU
     if _links(lines[:run[0]]) >= LINKS_AROUND_MIN and _links(lines[run[1]:]) >= LINKS_AROUND_MIN:
         return True  # a page converted to markdown: its menus are lines of links above and below
+    if labels is not None and _furnished(lines, labels, run):
+        return True  # the page's own labelled furniture, and its menus, above and below the body
     if sum(scores[run[0]:run[1]]) < BODY_MIN_POINTS:
         return False  # no coherent run of prose: a listing, a grid, a schedule
     if _menu_entries(above, False) >= MENU_ABOVE_MIN and _menu_entries(below, False) >= MENU_BELOW_MIN:
@@ -142,6 +148,29 @@ LINKS_AROUND_MIN = 3
 def _links(lines: list[Line]) -> int:
     """Markdown lines that are only links (markdown.to_blocks' 'link' evidence)."""
     return sum(1 for line in lines if "link" in line.block.hints)
+
+
+#: Labels of a page's furniture (its menus, footer, share bar, sign-up box, cookie banner), as the
+#: phrase lists name them ("Home", "Impressum", "Share", "Log in"): a page dump has at least FURNITURE_AROUND_MIN of them above its body run and as many below, and at
+#: least MENU_AROUND_MIN menu entries on each side. Development pages as flat dumps (every block
+#: of the HTML on a line of its own, no indentation): 224 of 328; extracted texts and the seven
+#: extractors' outputs: at most 3 of a folder's 316-1,337 texts (dev-wcxb resiliparse, which
+#: keeps menus).
+FURNITURE_AROUND_MIN = 2
+MENU_AROUND_MIN = 5
+_FURNITURE = frozenset({Category.NAVIGATION, Category.LEGAL, Category.SHARE, Category.SUBSCRIPTION,
+                        Category.COOKIE, Category.COMMENTS})
+
+
+def _furnished(lines: list[Line], labels: list[Hit | None], run: tuple[int, int]) -> bool:
+    """Whether the page's labelled furniture and menus stand on both sides of the body run."""
+    def furniture(part: list[Hit | None]) -> int:
+        return sum(1 for hit in part if hit is not None and hit.category in _FURNITURE
+                   and hit.rule.endswith(".phrase"))  # a label of the lists, not a shape
+
+    return (furniture(labels[:run[0]]) >= FURNITURE_AROUND_MIN and furniture(labels[run[1]:]) >= FURNITURE_AROUND_MIN
+            and _menu_entries(lines[:run[0]], False) >= MENU_AROUND_MIN
+            and _menu_entries(lines[run[1]:], False) >= MENU_AROUND_MIN)
 
 
 def _menu_entries(lines: list[Line], figures: bool = True) -> int:

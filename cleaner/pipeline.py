@@ -71,7 +71,7 @@ def classify(blocks: list[Block], config: Config, lang: language.Language,
     table = rules() + extra_rules
     structural = tuple(r for r in table if r.section is None)
     first = [first_hit(line, table, structural) for line in lines]
-    full_page = fullpage.looks_full_page(lines) if config.full_page is None else config.full_page
+    full_page = fullpage.looks_full_page(lines, first) if config.full_page is None else config.full_page
     state = context.run(lines, first, full_page=full_page, before=before)
     decisions = []
     trims = config.removes(Category.CAPTION)

@@ -1293,6 +1293,40 @@ def test_a_flat_page_dump_is_a_full_page():
     assert clean("\n".join("   " + line for line in page.split("\n")), lang="en").mode == "full-page"
 
 
+def _flat_dump(html: str) -> str:
+    """A page's text as a flat dump gives it: the text of every block element on a line of its
+    own, no indentation (lxml's text_content of the leaves)."""
+    import lxml.html
+
+    doc = lxml.html.fromstring(html)
+    leaves = doc.xpath("//body//*[self::p or self::li or self::h1 or self::h2 or self::a[not(ancestor::li)]]")
+    return "\n".join(" ".join(el.text_content().split()) for el in leaves if el.text_content().strip())
+
+
+def test_a_flat_dump_of_a_short_article_page_is_a_full_page():
+    """A flat dump of a page whose article is short (two paragraphs, less prose than detection
+    asks of a run alone): the page's own furniture, labelled by the phrase lists ("Home",
+    "Log In", "Privacy policy"), and its menus stand above and below the article, so it is a
+    full page, and only the article is kept."""
+    menu = "".join(f'<li><a href="/{i}">{name}</a></li>' for i, name in enumerate(_MENU_EN))
+    footer = "".join(f'<li><a href="/f{i}">{name}</a></li>' for i, name in enumerate(_FOOTER_EN))
+    html = (f"<html><body><header><ul>{menu}</ul></header><main><h1>Ferry to run twice a day</h1>"
+            f"<p>{_BODY_EN[0]}</p><p>{_BODY_EN[1]}</p></main><footer><ul>{footer}</ul>"
+            "<p>© 2025 The Island Times</p></footer></body></html>")
+    dump = _flat_dump(html)
+    assert "\n".join(_MENU_EN) in dump  # the dump is flat: one entry a line, no indentation
+    result = clean(dump, lang="en")
+    assert result.mode == "full-page"
+    assert result.paragraphs == _BODY_EN[:2]
+
+
+def test_extracted_text_with_a_few_labels_is_not_a_page():
+    """An extracted article that kept a share label above it and a sign-up box below it is not a
+    page: it has no menus around its body."""
+    text = "\n\n".join(["Share", "Home"] + _BODY_EN + ["Subscribe", "Log In", "Privacy policy"])
+    assert clean(text, lang="en").mode == "text"
+
+
 def test_fields_with_figures_inside_a_full_pages_body_stay():
     """A full page's body search: short lines with a figure (a recipe's quantities, a directory's
     addresses and phone numbers) are fields of the content, not menu entries. Between two
