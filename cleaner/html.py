@@ -767,11 +767,13 @@ def _baseline_bound(tree) -> int:
 
 
 def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
-    """The blocks of both extractions, each once, in the order of the page's text (`page`, keyed
-    by _key): each block at its first place in the page after the block before it (else its first
-    place anywhere); a block the page's text does not hold word for word follows the block before
-    it."""
-    seen: set[str] = set()
+    """The blocks of both extractions in the order of the page's text (`page`, keyed by _key):
+    every block of the first, and the blocks of the second whose text the first does not hold;
+    each block at its first place in the page after the block before it (else its first place
+    anywhere); a block the page's text does not hold word for word follows the block before it.
+    A line the first extraction gives more than once stays as often as it is given (a weekly
+    plan's "Rest day", a table's repeated cells): repeat.paragraph judges the copies."""
+    seen = {_key(b.text) for b in first}
     placed: list[tuple[int, int, int, Block]] = []
     for source, blocks in enumerate((first, second)):
         pos = 0
@@ -781,8 +783,7 @@ def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
             if found < 0:
                 found = page.find(key)
             pos = found if found >= 0 else pos
-            if key not in seen:  # a block both extractions hold still places the ones after it
-                seen.add(key)
+            if source == 0 or key not in seen:  # a block both hold still places the ones after it
                 placed.append((pos, source, n, b))
     placed.sort(key=lambda t: t[:3])
     paras: dict[tuple[int, int], int] = {}  # the lines of one element of one extraction share a paragraph
