@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
-from . import outside, pipeline
+from . import missed, outside, pipeline
 from .config import Config
 from .features import Line
 from .model import Block, Category, Decision, Hit, Result
@@ -791,6 +791,20 @@ def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
             for i, (_, source, _, b) in enumerate(placed)]
 
 
+def _with_missed(tree, page: str, blocks: list[Block], evidence: Evidence, notes: list[str]) -> list[Block]:
+    """The extraction's blocks and the body paragraphs it skipped (missed.missed: its lead
+    paragraph, the holes in its body), in page order; a note says how many were added."""
+    found = missed.missed(outside.page_blocks(tree), [b.text for b in blocks],
+                          lambda text: bool(evidence.lookup(text)))
+    if not found:
+        return blocks
+    extra = [Block(index=n, text=text, line=n + 1, para=n, tag="p", hints=evidence.lookup(text))
+             for n, (_, text) in enumerate(found)]
+    notes.append(f"added {len(extra)} paragraph{'s' if len(extra) > 1 else ''} of the page that "
+                 "the extraction skipped (above its first paragraph or between two of them)")
+    return _union(page, blocks, extra)
+
+
 def _chars(blocks: list[Block]) -> int:
     return sum(len(b.text) for b in blocks)
 
@@ -865,6 +879,7 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
                      f"in page order ({_chars(merged)} characters)")
         blocks = merged
     if blocks:
+        blocks = _with_missed(tree, page_text, blocks, evidence, notes)
         lang, decisions = _clean_blocks(blocks, config, title)
         if any(d.kept and d.block.text for d in decisions):
             return result(decisions, lang)
