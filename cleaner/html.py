@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
-from . import outside, pipeline
+from . import missed, outside, pipeline
 from .config import Config
 from .features import Line
 from .model import Block, Category, Decision, Hit, Result
@@ -767,11 +767,13 @@ def _baseline_bound(tree) -> int:
 
 
 def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
-    """The blocks of both extractions, each once, in the order of the page's text (`page`, keyed
-    by _key): each block at its first place in the page after the block before it (else its first
-    place anywhere); a block the page's text does not hold word for word follows the block before
-    it."""
-    seen: set[str] = set()
+    """The blocks of both extractions in the order of the page's text (`page`, keyed by _key):
+    every block of the first, and the blocks of the second whose text the first does not hold;
+    each block at its first place in the page after the block before it (else its first place
+    anywhere); a block the page's text does not hold word for word follows the block before it.
+    A line the first extraction gives more than once stays as often as it is given (a weekly
+    plan's "Rest day", a table's repeated cells): repeat.paragraph judges the copies."""
+    seen = {_key(b.text) for b in first}
     placed: list[tuple[int, int, int, Block]] = []
     for source, blocks in enumerate((first, second)):
         pos = 0
@@ -781,13 +783,26 @@ def _union(page: str, first: list[Block], second: list[Block]) -> list[Block]:
             if found < 0:
                 found = page.find(key)
             pos = found if found >= 0 else pos
-            if key not in seen:  # a block both extractions hold still places the ones after it
-                seen.add(key)
+            if source == 0 or key not in seen:  # a block both hold still places the ones after it
                 placed.append((pos, source, n, b))
     placed.sort(key=lambda t: t[:3])
     paras: dict[tuple[int, int], int] = {}  # the lines of one element of one extraction share a paragraph
     return [dataclasses.replace(b, index=i, line=i + 1, para=paras.setdefault((source, b.para), len(paras)))
             for i, (_, source, _, b) in enumerate(placed)]
+
+
+def _with_missed(tree, page: str, blocks: list[Block], evidence: Evidence, notes: list[str]) -> list[Block]:
+    """The extraction's blocks and the body paragraphs it skipped (missed.missed: its lead
+    paragraph, the holes in its body), in page order; a note says how many were added."""
+    found = missed.missed(outside.page_blocks(tree), [b.text for b in blocks],
+                          lambda text: bool(evidence.lookup(text)))
+    if not found:
+        return blocks
+    extra = [Block(index=n, text=text, line=n + 1, para=n, tag="p", hints=evidence.lookup(text))
+             for n, (_, text) in enumerate(found)]
+    notes.append(f"added {len(extra)} paragraph{'s' if len(extra) > 1 else ''} of the page that "
+                 "the extraction skipped (above its first paragraph or between two of them)")
+    return _union(page, blocks, extra)
 
 
 def _chars(blocks: list[Block]) -> int:
@@ -864,6 +879,7 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
                      f"in page order ({_chars(merged)} characters)")
         blocks = merged
     if blocks:
+        blocks = _with_missed(tree, page_text, blocks, evidence, notes)
         lang, decisions = _clean_blocks(blocks, config, title)
         if any(d.kept and d.block.text for d in decisions):
             return result(decisions, lang)

@@ -490,3 +490,22 @@ def test_union_keeps_page_order_and_each_block_once():
                                                       "Savings", "They pay back."))
     assert [b.text for b in merged] == ["Intro text.", "Costs", "The panels cost more.", "Savings",
                                         "They pay back."]
+
+
+def test_union_keeps_the_lines_the_extraction_repeats():
+    """A weekly plan gives 'Rest day' under several days: every copy the first extraction holds
+    stays (before, the union kept each text once and the plan lost its rest days); a block of the
+    second extraction that the first holds is not added again. German and English."""
+    from cleaner.html import _key, _union
+    from cleaner.model import Block
+
+    def blocks(*texts):
+        return [Block(index=i, text=t, line=i + 1, para=i) for i, t in enumerate(texts)]
+
+    for days, rest, extra in ((("Monday", "Tuesday", "Wednesday"), "Rest day", "Run 5 km at an easy pace."),
+                              (("Montag", "Dienstag", "Mittwoch"), "Ruhetag", "5 km locker laufen.")):
+        plan = [days[0], rest, days[1], extra, days[2], rest]
+        page = _key(" ".join(plan))
+        merged = _union(page, blocks(*plan), blocks(extra, rest))
+        assert [b.text for b in merged] == plan
+        assert [b.line for b in merged] == list(range(1, len(plan) + 1))
