@@ -302,14 +302,18 @@ class DevCorpus:
         """T1, T2, html (where there are pages), one task per extractor's folder, and the pages
         converted to markdown (MARKDOWN_TASK) when markdownify is installed."""
         tasks = scorer().tasks_of(self.root)
-        if "html" in tasks and importlib.util.find_spec("markdownify") is not None:
-            tasks.append(MARKDOWN_TASK)
+        if "html" in tasks:
+            tasks.append(FLAT_TASK)
+            if importlib.util.find_spec("markdownify") is not None:
+                tasks.append(MARKDOWN_TASK)
         return tasks
 
     def read(self, task: str, page: str) -> str:
         """The page's input for a task (the text, or the HTML); "" when it has none."""
         if task == MARKDOWN_TASK:
             return page_as_markdown(self.read("html", page))
+        if task == FLAT_TASK:
+            return page_as_flat_text(self.read("html", page))
         if task != "html":
             return scorer().read(self.root / f"text_{task}" / f"{page}.txt")
         path = self.root / "html" / f"{page}.html"
@@ -353,6 +357,59 @@ def page_as_markdown(html: str) -> str:
     except RecursionError:  # a page nested deeper than Python's stack
         return ""
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+#: The whole page as a flat text dump at benchmark time (nothing is stored): the text of every
+#: block element on a line of its own, no indentation, as html-text or a copy of the page gives
+#: it; the full-page detection must find these pages without --full-page.
+FLAT_TASK = "flat_dump"
+#: Elements whose text starts a line of the flat dump.
+_FLAT_BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section",
+                          "article", "header", "footer", "nav", "aside", "blockquote", "pre", "figcaption",
+                          "dt", "dd", "br", "ul", "ol", "table", "form", "main", "figure", "option", "button",
+                          "label"})
+
+
+def page_as_flat_text(html: str) -> str:
+    """A page's visible text, one line per block element, without scripts and styles; "" for a
+    page lxml cannot read."""
+    import lxml.html
+
+    if not html.strip():
+        return ""
+    try:
+        doc = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for tag in doc.xpath("//script|//style|//noscript|//template"):
+        tag.drop_tree()
+    lines: list[str] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            lines.append(" ".join("".join(current).split()))
+            current.clear()
+
+    def walk(el) -> None:  # (recursive: lxml's own recursion limit is the page's nesting)
+        block = isinstance(el.tag, str) and el.tag in _FLAT_BLOCKS
+        if block:
+            close()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            close()
+        if el.tail:
+            current.append(el.tail)
+
+    try:
+        walk(doc)
+    except RecursionError:
+        return ""
+    close()
+    return "\n".join(line for line in lines if line)
 
 
 @lru_cache(maxsize=2)
