@@ -56,6 +56,7 @@ NEGATIVE_LINES = [
     ("fr", "S'abonner au service de vélos coûtera dix euros de plus par an à partir de janvier, selon la mairie.", "subscription prefix"),
     # body sentences in the other languages with phrase lists, each using a word those lists know
     ("de", "Die Kommentare des Ministers sorgten im Landtag für erhebliche Aufregung.", "comments word"),
+    ("de", "„Du musst angemeldet sein, sonst darfst du nicht mitspielen“, sagte der Trainer den Jugendlichen.", "comments prefix"),
     ("de", "Von den Plänen erfuhren die Anwohner erst aus der Zeitung.", "byline word 'Von'"),
     ("de", "Weitere Einzelheiten will die Polizei am Montag bekanntgeben.", "'Weitere' opens teaser labels"),
     ("es", "Por la tarde, los vecinos se concentraron frente al ayuntamiento para protestar.", "byline word 'Por'"),

@@ -118,6 +118,8 @@ RULE_CASES = [
     ("en", "3 thoughts on “Ten things I wish I knew before learning to sail”", "comments.phrase", C.COMMENTS,
      "pattern"),
     ("en", "Discussion about this post", "comments.phrase", C.COMMENTS, "discussion about this post"),
+    ("de", "Du musst angemeldet sein, um einen Kommentar abzugeben.", "comments.phrase", C.COMMENTS,
+     "du musst angemeldet sein"),
     # cookie.phrase: consent notices
     ("fr", "Nous utilisons des cookies pour améliorer votre expérience de lecture.", "cookie.phrase",
      C.COOKIE, "nous utilisons des cookies"),
