@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from .model import PAGE_FIELDS, Result
-from .outside import is_outside
+from .html.outside import is_outside
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 #: The columns --explain shows before each block's text (line, decision, category, rule).

@@ -183,14 +183,15 @@ def test_page_metadata_a_trafilatura_user_expects():
 
 
 def test_declared_language_forms():
-    from cleaner.html import _parse, declared_language
+    from cleaner.html import declared_language
+    from cleaner.html.reader import parse
 
-    assert declared_language(_parse('<html lang="de-AT"><body><p>x</p></body></html>')) == "de"
-    assert declared_language(_parse('<html><head><meta http-equiv="Content-Language" content="fr">'
+    assert declared_language(parse('<html lang="de-AT"><body><p>x</p></body></html>')) == "de"
+    assert declared_language(parse('<html><head><meta http-equiv="Content-Language" content="fr">'
                                     '</head><body><p>x</p></body></html>')) == "fr"
-    assert declared_language(_parse('<html><head><meta property="og:locale" content="es_ES"></head>'
+    assert declared_language(parse('<html><head><meta property="og:locale" content="es_ES"></head>'
                                     '<body><p>x</p></body></html>')) == "es"
-    assert declared_language(_parse('<html lang="{{ lang }}"><body><p>x</p></body></html>')) is None
+    assert declared_language(parse('<html lang="{{ lang }}"><body><p>x</p></body></html>')) is None
 
 
 def test_text_mode_has_no_page_metadata():
@@ -201,9 +202,9 @@ def test_text_mode_has_no_page_metadata():
 
 
 def test_fallback_to_text_mode_when_the_extraction_finds_nothing(monkeypatch):
-    import cleaner.html
+    import cleaner.html.extraction
 
-    monkeypatch.setattr(cleaner.html, "_extract", lambda tree, options: None)
+    monkeypatch.setattr(cleaner.html.extraction, "extract_body", lambda tree, options: None)
     r = clean_html(page())
     assert all(p in r.paragraphs for p in BODY)
     assert r.mode == "html"
@@ -398,18 +399,18 @@ def test_cli_explain_lists_page_blocks(tmp_path):
 def _fast_keeps_longest_block_only(monkeypatch) -> list[str]:
     """Make the fast extraction return only its longest block (as it does on pages where it picks
     the wrong container); return the list of extractions asked for."""
-    from cleaner import html as html_mode
+    from cleaner.html import extraction as html_extraction
 
-    real, asked = html_mode._extraction, []
+    real, asked = html_extraction.extract_blocks, []
 
     def extraction(tree, options, evidence):
         blocks = real(tree, options, evidence)
-        name = "fast" if options is html_mode.EXTRACT_OPTIONS else "balanced" \
-            if options is html_mode.BALANCED_OPTIONS else "recall"
+        name = "fast" if options is html_extraction.EXTRACT_OPTIONS else "balanced" \
+            if options is html_extraction.BALANCED_OPTIONS else "recall"
         asked.append(name)
         return [max(blocks, key=lambda b: len(b.text))] if name == "fast" and blocks else blocks
 
-    monkeypatch.setattr(html_mode, "_extraction", extraction)
+    monkeypatch.setattr(html_extraction, "extract_blocks", extraction)
     return asked
 
 
@@ -456,14 +457,14 @@ def test_an_extraction_of_a_teaser_box_gets_the_pages_paragraphs_in_page_order(m
     """Every extraction returns the related-posts box only (as trafilatura does on some pages):
     the page's paragraphs (trafilatura's baseline) hold far more text, so the two are merged in
     page order and the rules judge the whole."""
-    from cleaner import html as html_mode
+    from cleaner.html import extraction as html_extraction
     from cleaner.model import Block
 
     def teaser_box_only(tree, options, evidence):
         return [Block(index=n, text=f"Ten ways to save water in the garden, part {n}", line=n + 1, para=0,
                       tag="li") for n in range(3)]
 
-    monkeypatch.setattr(html_mode, "_extraction", teaser_box_only)
+    monkeypatch.setattr(html_extraction, "extract_blocks", teaser_box_only)
     teasers = "".join(f"<li><a href='/p{n}'>Ten ways to save water in the garden, part {n}</a></li>" for n in range(3))
     html = (f"<html><body><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in BODY)
             + f"<aside class='related'><ul>{teasers}</ul></aside></body></html>")
@@ -473,20 +474,21 @@ def test_an_extraction_of_a_teaser_box_gets_the_pages_paragraphs_in_page_order(m
 
 
 def test_union_keeps_page_order_and_each_block_once():
-    from cleaner.html import _key, _union
+    from cleaner.html.evidence import match_key
+    from cleaner.html.extraction import union
     from cleaner.model import Block
 
     def blocks(*texts):
         return [Block(index=i, text=t, line=i + 1, para=i) for i, t in enumerate(texts)]
 
-    page = _key("Intro text. First paragraph. A list item. Second paragraph. Footer.")
-    merged = _union(page, blocks("A list item."), blocks("First paragraph.", "A list item.", "Second paragraph."))
+    page = match_key("Intro text. First paragraph. A list item. Second paragraph. Footer.")
+    merged = union(page, blocks("A list item."), blocks("First paragraph.", "A list item.", "Second paragraph."))
     assert [b.text for b in merged] == ["First paragraph.", "A list item.", "Second paragraph."]
     assert [b.line for b in merged] == [1, 2, 3]
     assert len({b.para for b in merged}) == 3  # blocks of different elements stay apart
     # a heading the page also gives in its table of contents lands at its place in the body
-    page = _key("Contents Costs Savings Intro text. Costs The panels cost more. Savings They pay back.")
-    merged = _union(page, blocks("Intro text."), blocks("Intro text.", "Costs", "The panels cost more.",
+    page = match_key("Contents Costs Savings Intro text. Costs The panels cost more. Savings They pay back.")
+    merged = union(page, blocks("Intro text."), blocks("Intro text.", "Costs", "The panels cost more.",
                                                       "Savings", "They pay back."))
     assert [b.text for b in merged] == ["Intro text.", "Costs", "The panels cost more.", "Savings",
                                         "They pay back."]
@@ -496,7 +498,8 @@ def test_union_keeps_the_lines_the_extraction_repeats():
     """A weekly plan gives 'Rest day' under several days: every copy the first extraction holds
     stays (before, the union kept each text once and the plan lost its rest days); a block of the
     second extraction that the first holds is not added again. German and English."""
-    from cleaner.html import _key, _union
+    from cleaner.html.evidence import match_key
+    from cleaner.html.extraction import union
     from cleaner.model import Block
 
     def blocks(*texts):
@@ -505,7 +508,7 @@ def test_union_keeps_the_lines_the_extraction_repeats():
     for days, rest, extra in ((("Monday", "Tuesday", "Wednesday"), "Rest day", "Run 5 km at an easy pace."),
                               (("Montag", "Dienstag", "Mittwoch"), "Ruhetag", "5 km locker laufen.")):
         plan = [days[0], rest, days[1], extra, days[2], rest]
-        page = _key(" ".join(plan))
-        merged = _union(page, blocks(*plan), blocks(extra, rest))
+        page = match_key(" ".join(plan))
+        merged = union(page, blocks(*plan), blocks(extra, rest))
         assert [b.text for b in merged] == plan
         assert [b.line for b in merged] == list(range(1, len(plan) + 1))

@@ -1,4 +1,4 @@
-"""HTML mode: body paragraphs the extraction skipped (cleaner.missed), found by their place among
+"""HTML mode: body paragraphs the extraction skipped (cleaner.html.missed), found by their place among
 the page's blocks; and the boxes beside the body that must not come back with them. English and
 German pages."""
 from __future__ import annotations
@@ -6,8 +6,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from cleaner import clean_html, outside
-from cleaner.missed import missed
+from cleaner import clean_html
+from cleaner.html import outside
+from cleaner.html.missed import missed
 
 PAGES = {
     "en": {
@@ -109,7 +110,7 @@ def test_a_paragraph_the_extraction_holds_in_other_lines_is_not_added_again(lang
 def test_clean_html_puts_the_lead_paragraph_in_place_with_a_note(monkeypatch):
     """trafilatura returns the body without the lead paragraph (as it does on pages whose lead
     sits in the article's header): the lead comes back, in page order, and a note says so."""
-    from cleaner import html as html_mode
+    from cleaner.html import extraction as html_extraction
     from cleaner.model import Block
 
     p = PAGES["en"]
@@ -117,7 +118,7 @@ def test_clean_html_puts_the_lead_paragraph_in_place_with_a_note(monkeypatch):
     def body_only(tree, options, evidence):
         return [Block(index=n, text=t, line=n + 1, para=n, tag="p") for n, t in enumerate(p["body"])]
 
-    monkeypatch.setattr(html_mode, "_extraction", body_only)
+    monkeypatch.setattr(html_extraction, "extract_blocks", body_only)
     r = clean_html(article("en", top=f"<div class='teaser'><p>{p['lead']}</p></div>"))
     assert r.paragraphs == [p["lead"], *p["body"]]
     assert any("skipped" in n for n in r.notes)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .features import PROSE_MIN_LEN, line_length
+from ..features import PROSE_MIN_LEN, line_length
 
 #: Page blocks looked at above the extraction's first block for its lead paragraph: the title,
 #: a date, a byline and a figure's caption may stand between them.
@@ -62,7 +62,7 @@ def missed(page_blocks: list, extracted: list[str], has_evidence) -> list[tuple[
     """(page block index, text) of the prose blocks the extraction skipped: its lead paragraph
     and the holes in its body (see the module docstring). `page_blocks` is outside.page_blocks'
     list, `extracted` the texts of the extraction's blocks, `has_evidence(text)` whether a text
-    sits in an evidence container on the page (html.Evidence.lookup)."""
+    sits in an evidence container on the page (evidence.Evidence.lookup)."""
     keys = [_key(t) for t in extracted]
     whole = "".join(keys)
     exact = set(keys)

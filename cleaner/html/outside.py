@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Category, Removed
+from ..model import Category, Removed
 
 #: Elements that hold a block of text (their text is one block when no such element is inside).
 BLOCK_TAGS = frozenset({"p", "div", "li", "dd", "dt", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
@@ -30,7 +30,7 @@ REGIONS = {
     "aside": ("html.aside", Category.TEASER, "in an <aside> box"),
     "form": ("html.form", Category.SUBSCRIPTION, "in a <form>"),
 }
-#: Widget concepts of class and id names (html.concepts_of) and what they give.
+#: Widget concepts of class and id names (evidence.concepts_of) and what they give.
 WIDGETS = {
     "share": Category.SHARE, "newsletter": Category.SUBSCRIPTION, "related": Category.TEASER,
     "comments": Category.COMMENTS, "author": Category.AUTHOR, "ad": Category.AD,
@@ -44,7 +44,7 @@ MIN_CHARS = 2
 def page_blocks(tree) -> list[tuple[str, tuple[str, Category, str]]]:
     """The page's visible text blocks in page order, each with its evidence (rule, category,
     why). Read from the parsed page before anything is pruned from it."""
-    from .html import concepts_of
+    from .evidence import concepts_of  # not at import: render.py reads is_outside in text mode
 
     out: list[tuple[str, tuple[str, Category, str]]] = []
     body = tree.find(".//body")
