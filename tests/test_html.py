@@ -182,6 +182,44 @@ def test_page_metadata_a_trafilatura_user_expects():
     assert r.paragraphs == BODY
 
 
+LOADER_CASES = [
+    "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><form action='/s'><label>Find"
+    "</label><input name='q'><select><option>a</option></select><textarea>t</textarea></form>"
+    "<p>Body <b>text</b><!-- note --></p><?pi x?></body></html>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>An XML declaration with an encoding</p></body></html>",
+    "<html/>\n<body><p>A self-closing html tag</p></body>",
+    "<div><p>Two blocks</p></div><div><p>without an html tag</p></div>",
+    "<p>A fragment alone</p>",
+    "plain text, no markup",
+]
+
+
+@pytest.mark.parametrize("html", LOADER_CASES)
+def test_the_page_is_parsed_as_trafilaturas_loader_parses_it(html):
+    """reader.parse uses its own parser (element classes looked up in C): the tree and the class of
+    every element are trafilatura's."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from cleaner.html.reader import _load_html
+
+    ours, theirs = _load_html(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert [type(e) for e in ours.iter()] == [type(e) for e in theirs.iter()]
+
+
+def test_trafilaturas_loader_is_used_when_the_parser_cannot_be_built(monkeypatch):
+    """Without lxml.html's class table (another lxml version), pages are read with trafilatura's
+    own loader, and cleaned the same."""
+    from cleaner.html import reader
+
+    expected = clean_html(page())
+    monkeypatch.setattr(reader, "_html_parser", lambda: None)
+    assert clean_html(page()).to_dict(explain=True) == expected.to_dict(explain=True)
+
+
 def test_declared_language_forms():
     from cleaner.html import declared_language
     from cleaner.html.reader import parse

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import html as html_lib
+import threading
 
 from .. import pipeline
 from ..config import Config
@@ -81,16 +82,73 @@ def _prune(tree) -> None:
     etree.strip_elements(tree, *_SKIP_TAGS, with_tail=False)
 
 
+def _html_parser():
+    """trafilatura's HTML parser settings (trafilatura.utils.HTML_PARSER), with lxml.html's element
+    classes (HtmlElement, FormElement for <form>, ...) looked up in C: lxml.html's own lookup is a
+    Python method called each time an element of the tree gets a Python object, which every walk
+    over the tree does, trafilatura's included (1.4 million calls over the 328 dev-eval pages).
+    The same classes for the same tags, so the same tree for every reader. One parser per thread:
+    an lxml parser must not be used by two threads at once. None when lxml.html keeps its classes
+    elsewhere than this lxml version does (trafilatura's parser is used then)."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        classes = getattr(lxml_html.HtmlElementClassLookup, "_default_element_classes", None)
+        if not isinstance(classes, dict):
+            return None
+        lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction, entity=lxml_html.HtmlEntity))
+        by_tag = lookup.get_namespace(None)  # tags without a namespace: every tag of an HTML page
+        for tag, cls in classes.items():
+            by_tag[tag] = cls
+        parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                      remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(lookup)
+        _PARSERS.parser = parser
+    return parser
+
+
+_PARSERS = threading.local()
+
+
+def _load_html(html: str):
+    """trafilatura's loader (trafilatura.utils.load_html) with the parser of _html_parser: the same
+    repairs, then one parse. Whatever is unusual (the parser fails, the tree is empty, or the
+    content is no HTML page, such as a fragment) goes to trafilatura's own loader: its second try
+    with bytes, its rejection and its log messages stay its own. trafilatura's loader also reads
+    every page when its helpers, or lxml.html's classes, are not where these versions keep them."""
+    from trafilatura.utils import load_html
+
+    try:
+        from trafilatura.utils import is_dubious_html, repair_faulty_html
+    except ImportError:  # another trafilatura layout
+        return load_html(html)
+    parser = _html_parser()
+    if parser is None:
+        return load_html(html)
+    from lxml.html import fromstring
+
+    beginning = html[:50].lower()
+    try:
+        tree = fromstring(repair_faulty_html(html, beginning), parser=parser)
+    except Exception:  # noqa: BLE001 - an XML declaration with an encoding, a parser error
+        tree = None
+    if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return load_html(html)
+    return tree
+
+
 def parse(html: str):
     """The page's lxml tree (trafilatura's loader: encoding, repairs), or None. A fragment such as
     "<p>...</p>" alone is refused by the loader as not quite HTML, so it is read again inside a
     <body>."""
-    from trafilatura.utils import load_html
-
     try:
-        tree = load_html(html)
+        tree = _load_html(html)
         if tree is None and "<" in html:
-            tree = load_html(f"<html><body>{html}</body></html>")
+            tree = _load_html(f"<html><body>{html}</body></html>")
     except (ValueError, TypeError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from None
     return tree
