@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import PAGE_FIELDS, Result
 from .html.outside import is_outside
+from .model import PAGE_FIELDS, Result
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 #: The columns --explain shows before each block's text (line, decision, category, rule).

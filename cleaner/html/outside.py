@@ -44,7 +44,8 @@ MIN_CHARS = 2
 def page_blocks(tree) -> list[tuple[str, tuple[str, Category, str]]]:
     """The page's visible text blocks in page order, each with its evidence (rule, category,
     why). Read from the parsed page before anything is pruned from it."""
-    from .evidence import concepts_of  # not at import: render.py reads is_outside in text mode
+    # not at import: render.py reads is_outside in text mode
+    from .evidence import concepts_of
 
     out: list[tuple[str, tuple[str, Category, str]]] = []
     body = tree.find(".//body")
