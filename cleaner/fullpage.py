@@ -4,7 +4,8 @@ The article body is the coherent run of prose. Every block gets a score: prose s
 length, short unpunctuated lines (menu entries, link lists) and lines already labelled by a rule
 cost a little, short lines with a figure (quantities, addresses, prices) nothing. The body is the contiguous run with the highest total (a maximum-sum subarray), so
 an in-body subheading or a caption between two paragraphs is bridged, while a long menu is not.
-Everything outside that run is page furniture. The article's run ends at the first box of the
+Everything outside that run is page furniture, except the lede: the nearest paragraph just above
+the run (the byline, the date or a share bar between them) that shares the run's vocabulary. The article's run ends at the first box of the
 page after its start (comments, share bar, newsletter, author); past it, only a run as large as
 half the article is body (the rest of an article the box interrupts, a forum thread's replies),
 and past a comment section's heading under an article, a run with the same button under every
@@ -30,6 +31,7 @@ import re
 
 from typing import TYPE_CHECKING
 
+from . import ending
 from .features import Line
 from .model import Category, Hit
 
@@ -286,6 +288,33 @@ def _main_heading(s: State, start: int) -> int | None:
     return found[-1] if len(found) == 1 else None
 
 
+#: The lede or standfirst of a full page often sits just above the body run, cut off from it by
+#: the byline, the date, a share bar or an image's lines: a prose block at most this many blocks
+#: above the run, with only short lines between, ...
+LEDE_REACH = 8
+#: ... whose content words the run's prose shares at least this much (a header's teaser or the
+#: site's tagline talks about something else) belongs to the article.
+LEDE_OVERLAP = 0.5
+
+
+def lede_above(s: State, start: int, runs: list[tuple[int, int]]) -> int | None:
+    """The block above the body run that is the article's lede: the nearest prose block within
+    LEDE_REACH blocks above `start`, with no other prose between, that no rule labelled and whose
+    content words the run's prose shares (LEDE_OVERLAP), or None."""
+    for i in range(start - 1, max(start - 1 - LEDE_REACH, -1), -1):
+        line = s.lines[i]
+        if not line.prose:
+            continue
+        if s.labels[i] is not None:
+            return None
+        words = ending.content_words(line.text)
+        if len(words) < ending.FOREIGN_MIN_WORDS:
+            return None
+        vocab = ending.Vocabulary([s.lines[k].text for a, b in runs for k in range(a, b) if s.lines[k].prose])
+        return i if vocab.overlap(words, own=False) >= LEDE_OVERLAP else None
+    return None
+
+
 def main_body_run(s: State) -> None:
     """Full pages only: the article body is the run of blocks with the most prose; everything
     before and after it is page furniture (menus, link lists, footers)."""
@@ -304,6 +333,9 @@ def main_body_run(s: State) -> None:
     inside = set()
     for start, end in runs:
         inside.update(range(start, end))
+    lede = lede_above(s, runs[0][0], runs)
+    if lede is not None:
+        inside.add(lede)
     where = ", ".join(f"{s.lines[a].block.line}-{s.lines[b - 1].block.line}" for a, b in runs)
     heading = _main_heading(s, runs[0][0])
     if heading is not None:

@@ -1660,3 +1660,79 @@ def test_dangling_lines_are_judged_on_the_output_only():
     assert dangling(lines, without_header, True) == [len(texts) - 2, len(texts) - 1]
     # the same name line kept in the output above is a field the text repeats: it stays
     assert dangling(lines, list(range(len(texts))), True) == []
+
+
+_MENU_DE = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Reise", "Meinung", "Video",
+            "Podcasts", "Newsletter", "Anmelden", "Registrieren", "Abo"]
+_FOOTER_DE = ["Über uns", "Kontakt", "Karriere", "Werbung", "Datenschutz", "Cookie-Einstellungen",
+              "Nutzungsbedingungen", "Barrierefreiheit", "Sitemap"]
+_BODY_DE = [
+    "Die Inselfähre fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal am Tag, teilte die "
+    "Reederei am Mittwoch mit, nach einer langen Kampagne der Bewohner beider Inseln.",
+    "Die Bewohner hatten sich seit Jahren beklagt, dass sie mit einer einzigen Überfahrt am Tag keine "
+    "Arzttermine auf dem Festland wahrnehmen und am selben Tag zurückkehren konnten.",
+    "Die Ladenbesitzer auf der größeren Insel sagten, die zusätzliche Fahrt mache die Lieferungen "
+    "zuverlässiger und helfe ihnen, auch in den ruhigen Monaten geöffnet zu bleiben.",
+    "Die Reederei will den neuen Fahrplan im Frühjahr überprüfen, sobald sie weiß, wie viele Fahrgäste "
+    "die frühe Fähre nutzen, und die Preise bis dahin nicht erhöhen.",
+    "Die Fischer, die ihren Fang mit der Fähre zum Markt schicken, sagten, die zweite Überfahrt erlaube "
+    "ihnen, am Nachmittag anzulanden und die Kisten noch am Abend auf dem Festland zu haben.",
+    "Die Reederei will für den Winter sechs weitere Besatzungsmitglieder einstellen und bildet sie "
+    "bereits auf dem älteren ihrer beiden Schiffe aus, das die zusätzliche Fahrt übernimmt.",
+]
+
+
+@pytest.mark.parametrize(("lang", "menu", "body", "footer", "headline", "lede", "tagline", "byline"), [
+    ("en", _MENU_EN, _BODY_EN, _FOOTER_EN, "Island ferry to run twice a day all winter",
+     "The island ferry will run twice a day this winter, a first in a decade, after years of campaigning "
+     "by residents of the two islands.",
+     "Independent journalism from the coast since 1998, read by thousands of families every week.",
+     ["By Jane Doe", "12 March 2024", "Share on Facebook", "Share on X"]),
+    ("de", _MENU_DE, _BODY_DE, _FOOTER_DE, "Inselfähre fährt den ganzen Winter zweimal am Tag",
+     "Die Inselfähre fährt in diesem Winter zweimal am Tag, zum ersten Mal seit zehn Jahren, nach einer "
+     "langen Kampagne der Bewohner beider Inseln.",
+     "Unabhängiger Journalismus von der Küste seit 1998, gelesen von Tausenden Familien jede Woche.",
+     ["Von Martin Keller", "12. März 2024", "Auf Facebook teilen", "Auf X teilen"]),
+])
+def test_a_full_pages_lede_above_its_byline_is_body(lang, menu, body, footer, headline, lede, tagline, byline):
+    """A full page's lede, cut off from the body run by the byline, the date and a share bar:
+    a prose block just above the run that shares the article's vocabulary is the article's; in
+    its place, a line of the page about something else (the site's tagline) is not. The share
+    bar under the lede does not make the article a trailing block."""
+    result = clean("\n".join(menu + [headline, lede] + byline + body + footer), lang=lang)
+    assert result.mode == "full-page"
+    assert result.paragraphs == [lede] + body
+    result = clean("\n".join(menu + [headline, tagline] + byline + body + footer), lang=lang)
+    assert result.mode == "full-page"
+    assert result.paragraphs == body
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_end_markers_under_the_lede_do_not_make_the_article_a_trailing_block(lang):
+    """A share bar right under the lede, then the article: two paragraphs and a long list of
+    short entries (providers and what they offer), which look like teaser cards. More prose
+    follows the markers than stands before them: they are near the top of the text and close
+    nothing."""
+    lede, share, paragraphs, entries = {
+        "en": ("The largest collection of free certificate courses available online, chosen by our editors.",
+               ["Share on Facebook", "Share on X"],
+               ["Certificates can motivate learners to finish online courses, but most universities stopped "
+                "giving them away for free years ago, when the large course platforms began to charge.",
+                "A few universities and companies still offer free certificates, and we tested each of them "
+                "to check that the certificate really costs nothing at the end of the course."],
+               ["Google", "Android development and analytics", "Harvard", "Computer science and programming",
+                "Stanford", "Medical courses with credits", "Open University", "Business, law and science",
+                "Kaggle", "Data science and machine learning", "IBM", "Cloud computing and security"]),
+        "fr": ("La plus grande collection de cours gratuits avec certificat disponibles en ligne.",
+               ["Partager sur Facebook", "Partager sur X"],
+               ["Les certificats motivent les apprenants à terminer leurs cours en ligne, mais la plupart des "
+                "universités ont cessé de les offrir quand les grandes plateformes sont devenues payantes.",
+                "Quelques universités et entreprises proposent encore des certificats gratuits, et nous les "
+                "avons tous testés pour vérifier que le certificat ne coûte vraiment rien à la fin."],
+               ["Google", "Développement Android et analyse", "Harvard", "Informatique et programmation",
+                "Stanford", "Cours de médecine avec crédits", "Open University", "Droit, gestion et sciences",
+                "Kaggle", "Science des données", "IBM", "Informatique en nuage et sécurité"]),
+    }[lang]
+    result = clean("\n".join([lede, *share, *paragraphs, *entries]), lang=lang)
+    assert not [r for r in result.removed if r.rule == "teaser.trailing_block"]
+    assert result.paragraphs == [lede, *paragraphs, *entries]

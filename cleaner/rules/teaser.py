@@ -22,6 +22,9 @@ RULES = (phrase_rule("teaser.lead_in", Category.TEASER),)
 END_MARKERS = frozenset({Category.SHARE, Category.COMMENTS, Category.SUBSCRIPTION})
 #: How many end markers, with no body prose between them, make an end-of-article run.
 END_RUN_MIN = 2
+#: After fewer paragraphs than this, markers followed by more prose than stands before them are
+#: near the top of the text (a share bar under the lede): the article follows them.
+END_BODY_MIN_PROSE = 3
 #: An author line in a teaser card: a name or a desk ("Jane Doe", "Rédaction").
 AUTHOR_MAX_WORDS = 4
 AUTHOR_MAX_LEN = 40
@@ -334,6 +337,16 @@ def trailing_block(s: State) -> None:
         if not zone or zone in tried or not (s.full_page or article_shaped(s.lines[:i + 1])):
             continue
         tried.add(zone)
+        before = [k for k in range(i) if s.kept(k) and s.lines[k].prose]
+        if len(before) < END_BODY_MIN_PROSE and \
+                sum(s.lines[k].length for k in zone if s.kept(k) and s.lines[k].prose) > \
+                sum(s.lines[k].length for k in before):
+            # markers near the top of the text (a share bar under the lede) close nothing: the
+            # article is the prose that follows them
+            for k in zone:
+                s.notes.setdefault(k, f"after end-of-article markers (up to line {s.lines[i].block.line}), "
+                                      "but more prose follows them than stands before them")
+            continue
         cards = sum(1 for pos in range(len(zone)) if _card_like(s, list(zone), pos))
         if cards >= CARD_ZONE_MIN_SHARE * len(zone):
             marker = s.lines[i].block.line
