@@ -410,7 +410,13 @@ def sample(texts: list[str], limit: int) -> str:
 
 def detect(texts: list[str], limit: int) -> Language:
     """Detect the language of a document given its block texts."""
-    text = sample(texts, limit)
+    return _detect_sample(sample(texts, limit))
+
+
+@functools.lru_cache(maxsize=16)
+def _detect_sample(text: str) -> Language:
+    """The language of a sample (cached: the pipeline asks again about a document's kept blocks,
+    whose sample is often the same text)."""
     if len(_LETTER.findall(text, 0, 4 * MIN_LETTERS)) < MIN_LETTERS and \
             len(_LETTER.findall(text)) < MIN_LETTERS:
         return UNKNOWN
