@@ -145,6 +145,11 @@ def cut(text: str, spans: tuple[Span, ...]) -> str:
 # Where one sentence ends and the next starts: a sentence end, closing quotes, then a space (or
 # nothing, when the extractor glued two elements: "... the mainland.Click to tweet") and a capital.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’»)]*(?:\s+(?=[\"'„“«(¿¡]?[A-ZÀ-Þ0-9])|(?<=[^\W\d_A-ZÀ-Þ]{2}[.!?])(?=[A-ZÀ-Þ][^\W\d_A-ZÀ-Þ]))")
+#: The same boundaries, matched from the sentence's closing mark (group 1 is _BOUNDARY's match):
+#: a pattern that opens with a character class lets the regex engine jump from mark to mark,
+#: where _BOUNDARY's lookbehind is tried at every character (a third less time on the blocks'
+#: two ends, see _edge_candidate).
+_BOUNDARY_FROM_MARK = re.compile(r"[.!?…](" + _BOUNDARY.pattern.removeprefix(r"(?<=[.!?…])") + ")")
 #: Edge sentences are judged when they are at most this long (prompts and banners are short).
 EDGE_MAX_LEN = 300
 #: What stays of the block must be prose: this long, ending like a sentence.
@@ -219,14 +224,14 @@ def label_sentence(line: Line, hit: Hit) -> bool:
 def _edge_candidate(text: str, judge: Callable[[str], Hit | None], head_matches: bool) -> bool:
     """Whether the first or the last sentence of the block is labelled (the test edge_sentences
     starts with, done on the block's two ends only)."""
-    first = _BOUNDARY.search(text, 0, EDGE_MAX_LEN + 8)
+    first = _BOUNDARY_FROM_MARK.search(text, 0, EDGE_MAX_LEN + 8)
     if first is not None:
-        head = text[:first.start()].strip()
+        head = text[:first.start(1)].strip()
         if head and (head_matches or head.count(" ") < EDGE_LABEL_MAX_WORDS) and judge(head) is not None:
             return True
     tail_from = max(0, len(text) - EDGE_MAX_LEN)
     last = None
-    for last in _BOUNDARY.finditer(text, tail_from):
+    for last in _BOUNDARY_FROM_MARK.finditer(text, max(0, tail_from - 1)):  # (a mark right before tail_from)
         pass
     if last is None or (first is None and tail_from == 0):
         return False
