@@ -4,8 +4,9 @@ The article body is the coherent run of prose. Every block gets a score: prose s
 length, short unpunctuated lines (menu entries, link lists) and lines already labelled by a rule
 cost a little, short lines with a figure (quantities, addresses, prices) nothing. The body is the contiguous run with the highest total (a maximum-sum subarray), so
 an in-body subheading or a caption between two paragraphs is bridged, while a long menu is not.
-Everything outside that run is page furniture, except the lede: the nearest paragraph just above
-the run (the byline, the date or a share bar between them) that shares the run's vocabulary. The article's run ends at the first box of the
+Everything outside that run is page furniture, except the lede (the nearest paragraph just above
+the run, the byline, the date or a share bar between them, that shares the run's vocabulary) and
+the closing sentence (a short sentence right after the run, not a question). The article's run ends at the first box of the
 page after its start (comments, share bar, newsletter, author); past it, only a run as large as
 half the article is body (the rest of an article the box interrupts, a forum thread's replies),
 and past a comment section's heading under an article, a run with the same button under every
@@ -315,6 +316,24 @@ def lede_above(s: State, start: int, runs: list[tuple[int, int]]) -> int | None:
     return None
 
 
+#: The article's last sentence often stands alone after its run, too short to score as prose
+#: ("Ich hoffe euch gefällt der Relaunch."): the block right after the run joins it when it is
+#: a sentence of at least this many words that no rule labelled.
+CLOSING_MIN_WORDS = 4
+
+
+def closing_line_below(s: State, end: int) -> int | None:
+    """The block right after the body run (ending before `end`) when it is the article's closing
+    sentence: a short sentence (CLOSING_MIN_WORDS words or more) that no rule labelled."""
+    if end >= len(s.lines) or s.labels[end] is not None:
+        return None
+    line = s.lines[end]
+    if line.prose or not line.terminal or line.bullet or line.words < CLOSING_MIN_WORDS \
+            or line.text.rstrip().endswith("?"):
+        return None  # (a question after the article asks the reader: "Was this article useful?")
+    return end
+
+
 def main_body_run(s: State) -> None:
     """Full pages only: the article body is the run of blocks with the most prose; everything
     before and after it is page furniture (menus, link lists, footers)."""
@@ -336,6 +355,9 @@ def main_body_run(s: State) -> None:
     lede = lede_above(s, runs[0][0], runs)
     if lede is not None:
         inside.add(lede)
+    closing = closing_line_below(s, runs[-1][1])
+    if closing is not None:
+        inside.add(closing)
     where = ", ".join(f"{s.lines[a].block.line}-{s.lines[b - 1].block.line}" for a, b in runs)
     heading = _main_heading(s, runs[0][0])
     if heading is not None:

@@ -1736,3 +1736,22 @@ def test_end_markers_under_the_lede_do_not_make_the_article_a_trailing_block(lan
     result = clean("\n".join([lede, *share, *paragraphs, *entries]), lang=lang)
     assert not [r for r in result.removed if r.rule == "teaser.trailing_block"]
     assert result.paragraphs == [lede, *paragraphs, *entries]
+
+
+@pytest.mark.parametrize(("lang", "menu", "body", "footer", "closing", "question"), [
+    ("en", _MENU_EN, _BODY_EN, _FOOTER_EN, "Fares will not change this year.",
+     "Did you find this article useful?"),
+    ("de", _MENU_DE, _BODY_DE, _FOOTER_DE, "Die Preise bleiben gleich.",
+     "War dieser Artikel hilfreich für Sie?"),
+])
+def test_a_full_pages_closing_sentence_after_its_body_run_is_body(lang, menu, body, footer, closing, question):
+    """The article's last sentence, too short to score as prose, right after the body run: it
+    joins the body. A question to the reader in its place does not, nor does a sentence after the
+    footer's first line."""
+    result = clean("\n".join(menu + body + [closing] + footer), lang=lang)
+    assert result.mode == "full-page"
+    assert result.paragraphs == body + [closing]
+    result = clean("\n".join(menu + body + [question] + footer), lang=lang)
+    assert result.paragraphs == body
+    result = clean("\n".join(menu + body + footer[:1] + [closing] + footer[1:]), lang=lang)
+    assert result.paragraphs == body
