@@ -352,13 +352,15 @@ def main_body_run(s: State) -> None:
     inside = set()
     for start, end in runs:
         inside.update(range(start, end))
+    where = ", ".join(f"{s.lines[a].block.line}-{s.lines[b - 1].block.line}" for a, b in runs)
     lede = lede_above(s, runs[0][0], runs)
     if lede is not None:
         inside.add(lede)
+        s.notes.setdefault(lede, f"above the body's run (lines {where}), but its lede: it shares the run's vocabulary")
     closing = closing_line_below(s, runs[-1][1])
     if closing is not None:
         inside.add(closing)
-    where = ", ".join(f"{s.lines[a].block.line}-{s.lines[b - 1].block.line}" for a, b in runs)
+        s.notes.setdefault(closing, f"after the body's run (lines {where}), but the article's closing sentence")
     heading = _main_heading(s, runs[0][0])
     if heading is not None:
         s.label(heading, "title.top", Category.TITLE,

@@ -1702,6 +1702,8 @@ def test_a_full_pages_lede_above_its_byline_is_body(lang, menu, body, footer, he
     result = clean("\n".join(menu + [headline, lede] + byline + body + footer), lang=lang)
     assert result.mode == "full-page"
     assert result.paragraphs == [lede] + body
+    kept = next(d for d in result.decisions if d.block.text == lede)
+    assert "lede" in kept.note  # --explain says why a block outside the run stayed
     result = clean("\n".join(menu + [headline, tagline] + byline + body + footer), lang=lang)
     assert result.mode == "full-page"
     assert result.paragraphs == body
