@@ -324,23 +324,22 @@ def trailing_block(s: State) -> None:
     Only when the text before the markers is article-shaped: after a forum post's or a
     product's share bar come its content's own short lines."""
     n = len(s.lines)
-    seen_body, run, tried = False, 0, set()
+    run, tried = 0, set()
+    paragraphs, body_chars = 0, 0  # the kept prose before line i (no label changes in the loop)
     for i, hit in enumerate(s.labels):
         if hit is not None:
-            if hit.category in END_MARKERS and seen_body:
+            if hit.category in END_MARKERS and paragraphs:
                 run += 1
         elif s.lines[i].prose:
-            seen_body, run = True, 0
+            paragraphs, body_chars, run = paragraphs + 1, body_chars + s.lines[i].length, 0
         if run < END_RUN_MIN:
             continue
         zone = tuple(k for k in range(i + 1, n) if s.kept(k) or s.category(k) in CARD_PARTS)
         if not zone or zone in tried or not (s.full_page or article_shaped(s.lines[:i + 1])):
             continue
         tried.add(zone)
-        before = [k for k in range(i) if s.kept(k) and s.lines[k].prose]
-        if len(before) < END_BODY_MIN_PROSE and \
-                sum(s.lines[k].length for k in zone if s.kept(k) and s.lines[k].prose) > \
-                sum(s.lines[k].length for k in before):
+        if paragraphs < END_BODY_MIN_PROSE and \
+                sum(s.lines[k].length for k in zone if s.kept(k) and s.lines[k].prose) > body_chars:
             # markers near the top of the text (a share bar under the lede) close nothing: the
             # article is the prose that follows them
             for k in zone:
