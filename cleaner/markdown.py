@@ -35,6 +35,10 @@ _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
+# An image by reference ("![alt][2]"): the link of a linked image line, an image of its own.
+_IMAGE_REF = re.compile(r"!\[[^\]]*\]\[[^\]]*\]")
+# A setext heading's underline: the line under a heading's text ("Title" / "=====", "Part" / "---").
+_SETEXT = re.compile(r"^\s*(?:={2,}|-{3,})\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 #: A text is markdown when at least this many of its lines, and this share of its non-blank
 #: lines, carry markdown syntax.
@@ -46,6 +50,8 @@ LINK_RUN_MIN = 2
 
 
 def _marked(line: str) -> bool:
+    # (a reference link, "[text][2]", is not a mark on its own: code reads the same, "m[i][j]";
+    # a converter that writes them lists their addresses, "[2]: https://...", which are)
     return bool(_HEADING.match(line) or _IMAGE.search(line) or _LINK.search(line)
                 or _TABLE_RULE.match(line) or _REF_DEF.match(line)
                 or ("**" in line and _EMPHASIS.search(line)))
@@ -89,10 +95,14 @@ def visible(line: str) -> str:
 
 
 def _only_links(line: str) -> bool:
-    """A line made of links alone (and separators): a menu entry or a teaser link."""
+    """A line made of links alone (and separators): a menu entry or a teaser link, its links
+    inline or by reference ("[text][3]", whose URLs a converter lists at the end of the text).
+    A bare address ("<https://...>") is not one: menus and teasers name what they link to,
+    and articles list their sources that way."""
     body = _LIST.sub("", _QUOTE.sub("", line))
-    rest = _LINK.sub("", _IMAGE.sub("", body))
-    return (_LINK.search(body) is not None) and not re.sub(r"[\s|·•,;/–—-]+", "", rest)
+    rest = _REF_LINK.sub("", _LINK.sub("", _IMAGE.sub("", body)))
+    linked = _LINK.search(body) or _REF_LINK.search(body)
+    return linked is not None and not re.sub(r"[\s|·•,;/–—-]+", "", _IMAGE_REF.sub("", rest))
 
 
 def _only_image(line: str) -> bool:
@@ -103,9 +113,11 @@ def _only_image(line: str) -> bool:
 def to_blocks(blocks: list[Block]) -> list[Block]:
     """The blocks of a markdown text, read as their visible text (the markdown kept as `raw`),
     with 'link', 'image' and 'markup' evidence in their hints. Table rules, reference
-    definitions and horizontal rules have no text and are dropped from the body."""
-    out = []
-    for b in blocks:
+    definitions and horizontal rules have no text and are dropped from the body. A setext heading
+    ("Title" / "=====") is one block, its markdown written the ATX way ("# Title"), as the same
+    heading in ATX form would be."""
+    out: list[Block] = []
+    for b in _setext_headings(blocks):
         src = b.raw or b.text
         lines = src.split("\n")
         hints = set(b.hints)
@@ -115,6 +127,8 @@ def to_blocks(blocks: list[Block]) -> list[Block]:
             hints.add("image")
         if all(_TABLE_RULE.match(ln) or _RULE.match(ln) or _REF_DEF.match(ln) for ln in lines if ln.strip()):
             hints.add("markup")
+        if len(lines) > 1 and _SETEXT.match(lines[-1]):  # a setext heading, underline and all
+            src, lines = _atx(lines[:-1], lines[-1]), lines[:-1]
         seen = [visible(ln) for ln in lines]
         text = " ".join(v for v in seen if v)
         bullet = _LIST.match(lines[0])
@@ -129,12 +143,44 @@ def to_blocks(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _setext_headings(blocks: list[Block]) -> list[Block]:
+    """The blocks with each setext heading made one block, as the same heading written the ATX
+    way is: the line of text and the underline right under it (see to_blocks)."""
+    if not any(_SETEXT.match(b.text) for b in blocks):
+        return blocks
+    out: list[Block] = []
+    for b in blocks:
+        if out and _setext_underline(b, out[-1]):
+            out[-1] = dataclasses.replace(out[-1], raw=(out[-1].raw or out[-1].text) + "\n" + b.text.strip())
+        else:
+            out.append(b)
+    return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+
+
+def _setext_underline(b: Block, prev: Block | None) -> bool:
+    """Whether block b is the underline of a setext heading: a '===' or '---' line right under a
+    line of text of the same paragraph (alone, a '---' line is a horizontal rule)."""
+    if prev is None or not _SETEXT.match(b.text) or "\n" in b.text or prev.para != b.para \
+            or prev.line != b.line - 1:
+        return False
+    above = prev.raw or prev.text
+    return "\n" not in above and bool(above.strip()) and not (
+        _LIST.match(above) or _QUOTE.match(above) or _HEADING.match(above) or _SETEXT.match(above)
+        or above.lstrip().startswith("|"))
+
+
+def _atx(lines: list[str], underline: str) -> str:
+    """A setext heading written the ATX way: "Title" / "=====" is "# Title", "---" level two."""
+    return ("# " if underline.strip().startswith("=") else "## ") + " ".join(ln.strip() for ln in lines)
+
+
 def _image(line) -> str | None:
     return "a markdown image line (no text of its own)" if "image" in line.block.hints else None
 
 
 def _markup(line) -> str | None:
-    return "a markdown table rule, reference definition or horizontal rule" if "markup" in line.block.hints else None
+    return ("a markdown table rule, reference definition, horizontal rule or heading underline"
+            if "markup" in line.block.hints else None)
 
 
 def label_link_runs(s) -> None:
@@ -143,12 +189,13 @@ def label_link_runs(s) -> None:
     i = 0
     while i < n:
         j = i
-        while j < n and "link" in s.lines[j].block.hints and s.kept(j):
+        while j < n and "link" in s.lines[j].block.hints:
             j += 1
-        if j - i >= LINK_RUN_MIN:
+        if j - i >= LINK_RUN_MIN:  # (a line of the run that a phrase took, "Home", still counts)
             for k in range(i, j):
-                s.label(k, "markdown.link_run", Category.NAVIGATION,
-                        f"one of {j - i} lines in a row that are only links (a menu or teaser list)")
+                if s.kept(k):
+                    s.label(k, "markdown.link_run", Category.NAVIGATION,
+                            f"one of {j - i} lines in a row that are only links (a menu or teaser list)")
         i = max(j, i + 1)
 
 

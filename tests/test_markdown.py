@@ -176,3 +176,114 @@ def test_emphasis_markers_without_a_partner_cost_linear_time():
     assert visible(line) == " ".join(line.split())
     assert time.perf_counter() - started < 10  # 2 s with the bound, about 66 s (two passes) without
     assert visible("*" + "word " * 50 + "end*") == ("word " * 50 + "end").strip()
+
+
+# Setext headings ("Title" over "=====", a subheading over "-----"), as markdownify writes by
+# default and many converters do: the same article as with ATX headings.
+SETEXT = {
+    "en": ("Ferry to run twice a day this winter", "A lifeline for businesses", """\
+* [Home](/)
+* [News](/news)
+
+Ferry to run twice a day this winter
+====================================
+
+The island ferry will run **twice a day** throughout the winter for the first time in a decade, the operator said on Wednesday.
+
+A lifeline for businesses
+-------------------------
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland.
+
+Shopkeepers said the extra sailing would make deliveries more reliable through the quieter months.
+"""),
+    "de": ("Fähre fährt im Winter zweimal täglich", "Eine Lebensader für die Betriebe", """\
+* [Startseite](/)
+* [Nachrichten](/news)
+
+Fähre fährt im Winter zweimal täglich
+=====================================
+
+Die Inselfähre fährt in diesem Winter zum ersten Mal seit zehn Jahren **zweimal am Tag**, wie der Betreiber am Mittwoch mitteilte.
+
+Eine Lebensader für die Betriebe
+--------------------------------
+
+Die Inselbewohner hatten sich jahrelang beklagt, dass sie mit einer einzigen Überfahrt ihre Arzttermine auf dem Festland nicht erreichen.
+
+Die Ladenbesitzer sagen, die zusätzliche Fahrt mache die Lieferungen in den ruhigen Monaten verlässlicher.
+"""),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SETEXT))
+def test_setext_headings_are_headings(lang):
+    title, subheading, text = SETEXT[lang]
+    result = clean(text)
+    assert result.mode == "markdown"
+    assert result.title == title
+    assert subheading in result.paragraphs  # the subheading stays, as text ...
+    assert not any(set(p) <= set("=- ") for p in result.paragraphs)  # ... without its underline
+    assert f"\n\n## {subheading}\n\n" in result.markdown  # and as a heading in markdown
+    assert "---" not in result.text and "===" not in result.text
+
+
+def test_a_rule_under_a_blank_line_is_no_heading_underline():
+    text = ("[Home](/)\n[News](/news)\n\n"
+            "The council met on Monday and voted for the new harbour plan, the mayor said.\n\n"
+            "---\n\n"
+            "Work on the new berth will start in the spring and take two years, the council said.\n")
+    result = clean(text, lang="en", markdown=True)
+    assert result.paragraphs == [
+        "The council met on Monday and voted for the new harbour plan, the mayor said.",
+        "Work on the new berth will start in the spring and take two years, the council said."]
+    assert "#" not in result.markdown  # the paragraph above the rule is not made a heading
+
+
+REFERENCE_LINKS = """\
+# Ferry to run twice a day this winter
+
+The island ferry will run twice a day throughout the winter for the first time in a decade, the operator [announced][1] on Wednesday.
+
+Islanders had complained for years that a single daily crossing left them unable to reach hospital appointments on the mainland.
+
+Shopkeepers said the extra sailing would make deliveries more reliable through the quieter months.
+
+Sources:
+
+* <https://example.org/press/ferry-winter-timetable>
+* <https://example.org/council/minutes-2024-10>
+
+* [Council backs new harbour plan][2]
+* [Fishermen welcome the new berth][3]
+* [Island school to reopen in spring][4]
+
+[1]: https://example.org/press
+[2]: https://example.org/a1
+[3]: https://example.org/a2
+[4]: https://example.org/a3
+"""
+
+
+def test_reference_links_are_links():
+    """Links by reference ("[text][2]", the addresses listed at the end, as html2text and other
+    converters can write them) are links: a list of them is a list of teasers. A link inside a
+    sentence stays, and so do bare addresses, which articles use to list their sources."""
+    result = clean(REFERENCE_LINKS)
+    assert result.mode == "markdown"
+    assert result.paragraphs[0].endswith("the operator announced on Wednesday.")
+    assert "- https://example.org/press/ferry-winter-timetable" in result.paragraphs
+    assert not any("harbour plan" in p or "new berth" in p for p in result.paragraphs)
+    links = [r for r in result.removed if r.rule == "markdown.link_run"]
+    assert len(links) == 3
+    assert not any("example.org" in p for p in result.paragraphs if not p.startswith("- https"))
+
+
+@pytest.mark.parametrize("line", [
+    "The matrix entry m[i][j] holds the distance between the two cities.",  # code, not a link
+    "Der Wert steht in feld[0][1], sagte der Entwickler.",
+])
+def test_brackets_in_prose_are_no_link_line(line):
+    from cleaner.markdown import _only_links
+
+    assert not _only_links(line)
