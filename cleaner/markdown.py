@@ -117,19 +117,20 @@ def to_blocks(blocks: list[Block]) -> list[Block]:
     ("Title" / "=====") is one block, its markdown written the ATX way ("# Title"), as the same
     heading in ATX form would be."""
     out: list[Block] = []
-    for b in _setext_headings(blocks):
+    for b in _setext_headings(_wrapped_links(blocks)):
         src = b.raw or b.text
         lines = src.split("\n")
         hints = set(b.hints)
-        if all(_only_links(ln) for ln in lines if ln.strip()):
+        one = _unwrap(src) if len(lines) > 1 else src  # a paragraph wrapped at a fixed width
+        if all(_only_links(ln) for ln in lines if ln.strip()) or (one is not src and _only_links(one)):
             hints.add("link")
-        if all(_only_image(ln) for ln in lines if ln.strip()):
+        if all(_only_image(ln) for ln in lines if ln.strip()) or (one is not src and _only_image(one)):
             hints.add("image")
         if all(_TABLE_RULE.match(ln) or _RULE.match(ln) or _REF_DEF.match(ln) for ln in lines if ln.strip()):
             hints.add("markup")
         if len(lines) > 1 and _SETEXT.match(lines[-1]):  # a setext heading, underline and all
             src, lines = _atx(lines[:-1], lines[-1]), lines[:-1]
-        seen = [visible(ln) for ln in lines]
+        seen = [visible(ln) for ln in lines] if one is src or len(lines) == 1 else [visible(one)]
         text = " ".join(v for v in seen if v)
         bullet = _LIST.match(lines[0])
         if bullet and text:  # "* item" reads as "- item"; a numbered item keeps its number
@@ -141,6 +142,64 @@ def to_blocks(blocks: list[Block]) -> list[Block]:
         hints.add("md")  # its raw is markdown
         out.append(dataclasses.replace(b, text=text.strip(), raw=src, hints=frozenset(hints)))
     return out
+
+
+# The target of a link or image, "](...)", which a converter wrapping at a fixed width (html2text
+# writes 78 columns by default) may break over lines, inside the address or before its title.
+_TARGET = re.compile(r"\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+
+
+def _unwrap(src: str) -> str:
+    """A paragraph wrapped over several lines as one line, its links whole again: an address
+    broken after a hyphen joins without a space ("...uploads/wp-" / "content/logo.jpg"), any
+    other break is a space."""
+    src = _TARGET.sub(lambda m: "](" + m.group(1).replace("-\n", "-").replace("\n", " ") + ")", src)
+    return " ".join(ln.strip() for ln in src.split("\n"))
+
+
+# A complete link or image, its text and target on any number of lines (replaced from the inside
+# out: "[ ![logo](src) ](href)"), and what is left open at the end of a line once they are gone.
+_WHOLE_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_OPEN_AT_END = re.compile(r"(?<!\\)\[[^\]]*$|\]\([^)]*$")
+#: A wrapped link spans at most this many lines (an unclosed '[' in a text joins no more).
+WRAPPED_LINK_MAX_LINES = 8
+
+
+def _open_link(text: str) -> bool:
+    """Whether the text ends inside a link or an image: a '[' or a '](' not closed yet."""
+    if "[" not in text:
+        return False
+    for _ in range(3):
+        shorter = _WHOLE_LINK.sub("x", text)
+        if shorter == text:
+            break
+        text = shorter
+    return _OPEN_AT_END.search(text) is not None
+
+
+def _wrapped_links(blocks: list[Block]) -> list[Block]:
+    """The blocks with each link or image that a fixed-width wrap broke over lines made whole: a
+    line that ends inside one and the lines of the same paragraph that complete it are one
+    block (one line each otherwise, when the paragraph's lines differ too much in length to be
+    read as wrapped prose). A list item or a heading starts a block of its own all the same (a
+    stray '[' in a line does not swallow the list under it)."""
+    if not any("[" in b.text for b in blocks):
+        return blocks
+    out: list[Block] = []
+    lines_in = 0  # lines of the block being completed
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and 0 < lines_in < WRAPPED_LINK_MAX_LINES and prev.para == b.para \
+                and b.line == prev.line + lines_in and not (_LIST.match(b.text) or _HEADING.match(b.text)):
+            src = (prev.raw or prev.text) + "\n" + (b.raw or b.text)
+            out[-1] = dataclasses.replace(prev, text=" ".join(ln.strip() for ln in src.split("\n")), raw=src)
+            lines_in += (b.raw or b.text).count("\n") + 1
+        else:
+            out.append(b)
+            lines_in = (b.raw or b.text).count("\n") + 1
+        if not _open_link(out[-1].raw or out[-1].text):
+            lines_in = 0
+    return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
 
 
 def _setext_headings(blocks: list[Block]) -> list[Block]:

@@ -287,3 +287,94 @@ def test_brackets_in_prose_are_no_link_line(line):
     from cleaner.markdown import _only_links
 
     assert not _only_links(line)
+
+
+# A page as html2text writes it by default: wrapped at 78 columns, inside links too (an address
+# broken after a hyphen, a title on the next line), its menus and teasers made of such links.
+WRAPPED = {
+    "en": ("The island ferry will run twice a day throughout the winter for the first time in a decade, "
+           "the operator announced on Wednesday.", """\
+  * [Home](https://example.org/)
+  * [Local news and weather for the islands](https://example.org/news/local-
+news-and-weather "Local news")
+  * [Sport](https://example.org/sport/)
+
+# Ferry to run twice a day this winter
+
+The island ferry will run twice a day throughout the winter for the first time
+in a decade, the operator [announced](https://example.org/press/ferry-winter-
+timetable "Press release") on Wednesday.
+
+Islanders had complained for years that a single daily crossing left them
+unable to reach hospital appointments on the mainland, and that goods arrived
+a day late.
+
+Shopkeepers said the extra sailing would make deliveries more reliable through
+the quieter months, when the weather often cancels the only crossing.
+
+[Council backs the new harbour plan after a long
+debate](https://example.org/news/council-backs-new-harbour-plan)
+[Fishermen welcome the new berth at the north
+pier](https://example.org/news/fishermen-welcome-new-berth)
+[Island school to reopen in spring after the
+repairs](https://example.org/news/island-school-to-reopen)
+
+  * [About us](https://example.org/about/)
+  * [Advertise with us](https://example.org/advertising-
+and-sponsorship)
+  * [Privacy](https://example.org/privacy/)
+"""),
+    "de": ("Die Inselfähre fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal am Tag, wie der "
+           "Betreiber am Mittwoch mitteilte.", """\
+  * [Startseite](https://example.org/)
+  * [Nachrichten und Wetter von den Inseln](https://example.org/nachrichten/wetter-
+und-inseln "Nachrichten")
+  * [Sport](https://example.org/sport/)
+
+# Fähre fährt im Winter zweimal täglich
+
+Die Inselfähre fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal
+am Tag, wie der Betreiber am Mittwoch [mitteilte](https://example.org/presse/faehre-
+winterfahrplan "Pressemitteilung").
+
+Die Inselbewohner hatten sich jahrelang beklagt, dass sie mit einer einzigen
+Überfahrt ihre Arzttermine auf dem Festland nicht erreichen konnten.
+
+Die Ladenbesitzer sagen, die zusätzliche Fahrt mache die Lieferungen in den
+ruhigen Monaten verlässlicher, wenn das Wetter oft die einzige Fahrt absagt.
+
+[Gemeinderat stimmt nach langer Debatte dem neuen
+Hafenplan zu](https://example.org/nachrichten/gemeinderat-hafenplan)
+[Fischer begrüßen den neuen Liegeplatz am
+Nordpier](https://example.org/nachrichten/fischer-liegeplatz)
+[Inselschule öffnet nach den Reparaturen im
+Frühjahr wieder](https://example.org/nachrichten/inselschule)
+
+  * [Über uns](https://example.org/ueber-uns/)
+  * [Werben bei uns](https://example.org/werbung-
+und-sponsoring)
+  * [Datenschutz](https://example.org/datenschutz/)
+"""),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED))
+def test_links_wrapped_over_lines_are_whole(lang):
+    first, text = WRAPPED[lang]
+    result = clean(text)
+    assert result.paragraphs[0] == first  # the wrapped link inside the sentence reads as its text
+    assert len(result.paragraphs) == 3
+    assert not any("](" in p or "example.org" in p for p in result.paragraphs)
+    assert "example.org/press/ferry-winter-" in result.markdown or "example.org/presse/faehre-" in result.markdown
+    runs = [r for r in result.removed if r.rule == "markdown.link_run"]
+    assert len(runs) >= 3  # the three teasers, each one link over two lines
+
+
+def test_a_stray_bracket_does_not_join_a_list():
+    text = ("[Home](/)\n[News](/news)\n\n"
+            "The council published the results [see the table below for the figures:\n"
+            "* Harbour plan: 12 votes for\n* Ferry subsidy: 9 votes for\n* New berth: 7 votes for\n\n"
+            "The mayor said the vote showed broad support for the plans, and that work would start soon.\n")
+    result = clean(text, lang="en", markdown=True)
+    assert "- Harbour plan: 12 votes for" in result.paragraphs
+    assert "- New berth: 7 votes for" in result.paragraphs
