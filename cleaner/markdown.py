@@ -17,6 +17,7 @@ import dataclasses
 import re
 
 from .model import Block, Category
+from .text import _is_hard_wrapped, normalize_newlines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -110,27 +111,32 @@ def _only_image(line: str) -> bool:
     return _IMAGE.search(body) is not None and not _IMAGE.sub("", _LINK.sub("", body)).strip(" |")
 
 
-def to_blocks(blocks: list[Block]) -> list[Block]:
+def to_blocks(blocks: list[Block], source: str | None = None) -> list[Block]:
     """The blocks of a markdown text, read as their visible text (the markdown kept as `raw`),
     with 'link', 'image' and 'markup' evidence in their hints. Table rules, reference
     definitions and horizontal rules have no text and are dropped from the body. A setext heading
     ("Title" / "=====") is one block, its markdown written the ATX way ("# Title"), as the same
     heading in ATX form would be."""
     out: list[Block] = []
+    if source is not None:
+        blocks = _soft_wrapped(blocks, normalize_newlines(source).split("\n"))
     for b in _setext_headings(_wrapped_links(blocks)):
         src = b.raw or b.text
         lines = src.split("\n")
         hints = set(b.hints)
-        one = _unwrap(src) if len(lines) > 1 else src  # a paragraph wrapped at a fixed width
-        if all(_only_links(ln) for ln in lines if ln.strip()) or (one is not src and _only_links(one)):
+        if len(lines) > 1 and _SETEXT.match(lines[-1]):  # a setext heading, underline and all
+            src, lines = _atx(lines[:-1], lines[-1]), lines[:-1]
+        # a paragraph wrapped at a fixed width is judged unwrapped, its links whole
+        one = _unwrap("\n".join(lines)) if len(lines) > 1 else None
+        if all(_only_links(ln) for ln in lines if ln.strip()) or (one is not None and _only_links(one)):
             hints.add("link")
-        if all(_only_image(ln) for ln in lines if ln.strip()) or (one is not src and _only_image(one)):
+        if all(_only_image(ln) for ln in lines if ln.strip()) or (one is not None and _only_image(one)):
             hints.add("image")
         if all(_TABLE_RULE.match(ln) or _RULE.match(ln) or _REF_DEF.match(ln) for ln in lines if ln.strip()):
             hints.add("markup")
-        if len(lines) > 1 and _SETEXT.match(lines[-1]):  # a setext heading, underline and all
-            src, lines = _atx(lines[:-1], lines[-1]), lines[:-1]
-        seen = [visible(ln) for ln in lines] if one is src or len(lines) == 1 else [visible(one)]
+        if one is not None:
+            lines = [one]
+        seen = [visible(ln) for ln in lines]
         text = " ".join(v for v in seen if v)
         bullet = _LIST.match(lines[0])
         if bullet and text:  # "* item" reads as "- item"; a numbered item keeps its number
@@ -200,6 +206,50 @@ def _wrapped_links(blocks: list[Block]) -> list[Block]:
         if not _open_link(out[-1].raw or out[-1].text):
             lines_in = 0
     return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+
+
+# Lines that start a block of their own in a markdown paragraph: a list item, a heading, a table
+# row, a quote, an image or a linked image, a reference definition, a setext underline.
+_STARTS_BLOCK = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#{1,6}\s|\||>|!\[|\[!\[|\[[^\]]+\]:\s|={2,}\s*$|-{3,}\s*$)")
+
+
+def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
+    """The blocks with the lines of a markdown paragraph wrapped at a fixed width joined again:
+    a paragraph is cut into runs at its hard breaks (a line ending with two spaces or a
+    backslash, as converters write <br>) and at the lines that start a block (list items,
+    headings, table rows, quotes, images); a run whose lines read as wrapped prose (several long
+    lines of similar length that mostly do not end sentences: the test text.py applies to whole
+    paragraphs) is one block. Lines that each end a sentence (one paragraph per line) and short
+    lines (menus, labels) stay blocks of their own."""
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        texts = [b.text for b in run]
+        if len(run) > 1 and _is_hard_wrapped(texts):
+            out.append(dataclasses.replace(run[0], text=" ".join(texts), raw="\n".join(texts)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        if b.raw or not 0 < b.line <= len(source):  # already joined, or taken apart
+            flush()
+            out.append(b)
+            continue
+        if run and (b.para != run[-1].para or b.line != run[-1].line + 1 or _STARTS_BLOCK.match(b.text)
+                    or _hard_break(source[run[-1].line - 1])):
+            flush()
+        run.append(b)
+    flush()
+    if len(out) == len(blocks):
+        return blocks
+    return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+
+
+def _hard_break(line: str) -> bool:
+    """Whether a markdown line ends with a hard line break ("  " or a backslash: <br>)."""
+    return line.endswith(("  ", "\\")) and bool(line.strip())
 
 
 def _setext_headings(blocks: list[Block]) -> list[Block]:

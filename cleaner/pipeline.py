@@ -244,7 +244,7 @@ def clean(text: str, config: Config | None = None, **overrides) -> Result:
     is_markdown = config.markdown if config.markdown is not None else markdown.looks_markdown(text)
     extra: dict = {}
     if is_markdown:
-        blocks = markdown.to_blocks(blocks)
+        blocks = markdown.to_blocks(blocks, text)
         extra = {"extra_rules": markdown.rules(), "before": (markdown.label_link_runs,)}
     lang = detect_language(blocks, config)
     decisions, full_page = classify(blocks, config, lang, **extra)

@@ -378,3 +378,72 @@ def test_a_stray_bracket_does_not_join_a_list():
     result = clean(text, lang="en", markdown=True)
     assert "- Harbour plan: 12 votes for" in result.paragraphs
     assert "- New berth: 7 votes for" in result.paragraphs
+
+
+# html2text's output wrapped at 78 columns: a subheading closed by a hard break (two spaces, a
+# <br>) right above its paragraph, whose lines are one paragraph wrapped.
+SOFT_WRAPPED = {
+    "en": ("The island ferry will run twice a day throughout the winter for the first time in a decade, "
+           "the operator said on Wednesday, after years of complaints from islanders about the single "
+           "crossing.", """\
+* [Home](/)
+* [News](/news)
+* [Sport](/sport)
+
+# Ferry to run twice a day this winter
+
+**A second crossing**  
+The island ferry will run twice a day throughout the winter for the first time
+in a decade, the operator said on Wednesday, after years of complaints from
+islanders about the single crossing.
+
+Shopkeepers said the extra sailing would make deliveries more reliable through
+the quieter months, when the weather often cancels the only crossing there is.
+
+* [About us](/about)
+* [Privacy](/privacy)
+* [Contact](/contact)
+"""),
+    "de": ("Die Inselfähre fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal am Tag, wie "
+           "der Betreiber am Mittwoch mitteilte, nach Jahren der Klagen über die einzige Überfahrt.", """\
+* [Startseite](/)
+* [Nachrichten](/news)
+* [Sport](/sport)
+
+# Fähre fährt im Winter zweimal täglich
+
+**Eine zweite Überfahrt**  
+Die Inselfähre fährt in diesem Winter zum ersten Mal seit zehn Jahren zweimal
+am Tag, wie der Betreiber am Mittwoch mitteilte, nach Jahren der Klagen über
+die einzige Überfahrt.
+
+Die Ladenbesitzer sagen, die zusätzliche Fahrt mache die Lieferungen in den
+ruhigen Monaten verlässlicher, wenn das Wetter oft die einzige Fahrt absagt.
+
+* [Über uns](/ueber-uns)
+* [Datenschutz](/datenschutz)
+* [Kontakt](/kontakt)
+"""),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SOFT_WRAPPED))
+def test_a_wrapped_paragraph_under_a_hard_break_is_one_block(lang):
+    first, text = SOFT_WRAPPED[lang]
+    result = clean(text)
+    assert first in result.paragraphs  # one paragraph, not three lines
+    # the <br> still breaks: the subheading is a block of its own
+    assert any(d.block.text in ("A second crossing", "Eine zweite Überfahrt") for d in result.decisions)
+    assert len(result.paragraphs) == 2
+
+
+def test_lines_that_end_sentences_stay_separate_blocks():
+    """One paragraph per line (single newlines), as many extractors write: each line ends a
+    sentence, so the lines are not a wrapped paragraph and stay blocks of their own."""
+    lines = ["The council met on Monday and voted for the new [harbour plan](/plan), the mayor said.",
+             "Work on the new berth will start in the spring and take two years, officials said.",
+             "Fishermen said the new berth would make landing their catch safer in winter storms.",
+             "The ferry operator welcomed the vote and said it would add a second crossing."]
+    text = "[Home](/)\n[News](/news)\n[Sport](/sport)\n\n" + "\n".join(lines) + "\n"
+    result = clean(text, lang="en", markdown=True)
+    assert result.paragraphs == [lines[0].replace("[harbour plan](/plan)", "harbour plan")] + lines[1:]
