@@ -305,13 +305,15 @@ class DevCorpus:
         if "html" in tasks:
             tasks.append(FLAT_TASK)
             if importlib.util.find_spec("markdownify") is not None:
-                tasks.append(MARKDOWN_TASK)
+                tasks += [MARKDOWN_TASK, WRAPPED_MARKDOWN_TASK]
         return tasks
 
     def read(self, task: str, page: str) -> str:
         """The page's input for a task (the text, or the HTML); "" when it has none."""
         if task == MARKDOWN_TASK:
             return page_as_markdown(self.read("html", page))
+        if task == WRAPPED_MARKDOWN_TASK:
+            return page_as_markdown(self.read("html", page), wrapped=True)
         if task == FLAT_TASK:
             return page_as_flat_text(self.read("html", page))
         if task != "html":
@@ -341,9 +343,17 @@ class DevCorpus:
 MARKDOWN_TASK = "markdownify"
 
 
-def page_as_markdown(html: str) -> str:
-    """A page as markdownify converts it (ATX headings), without its scripts and styles, as most
-    converters leave them out; "" for a page the converter cannot read."""
+#: The same pages converted as markdownify writes them by default (setext headings: "Title" over
+#: "=====") and wrapped at 78 columns, as html2text does by default: links broken over lines,
+#: inside their addresses too, and <br> written as hard breaks inside wrapped paragraphs.
+WRAPPED_MARKDOWN_TASK = "markdown_wrapped"
+WRAP_WIDTH = 78
+
+
+def page_as_markdown(html: str, wrapped: bool = False) -> str:
+    """A page as markdownify converts it (ATX headings; `wrapped`: its default setext headings
+    and lines wrapped at WRAP_WIDTH), without its scripts and styles, as most converters leave
+    them out; "" for a page the converter cannot read."""
     from bs4 import BeautifulSoup
     from markdownify import MarkdownConverter
 
@@ -353,7 +363,8 @@ def page_as_markdown(html: str) -> str:
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
     try:
-        text = MarkdownConverter(heading_style="ATX").convert_soup(soup)
+        options = {"wrap": True, "wrap_width": WRAP_WIDTH} if wrapped else {"heading_style": "ATX"}
+        text = MarkdownConverter(**options).convert_soup(soup)
     except RecursionError:  # a page nested deeper than Python's stack
         return ""
     return re.sub(r"\n{3,}", "\n\n", text)
