@@ -219,14 +219,17 @@ def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
     backslash, as converters write <br>) and at the lines that start a block (list items,
     headings, table rows, quotes, images); a run whose lines read as wrapped prose (several long
     lines of similar length that mostly do not end sentences: the test text.py applies to whole
-    paragraphs) is one block. Lines that each end a sentence (one paragraph per line) and short
+    paragraphs, here on the lines that neither open a link nor hold a target) is one block. Lines that each end a sentence (one paragraph per line) and short
     lines (menus, labels) stay blocks of their own."""
     out: list[Block] = []
     run: list[Block] = []
 
     def flush() -> None:
         texts = [b.text for b in run]
-        if len(run) > 1 and _is_hard_wrapped(texts):
+        # (lines that open a link or hold its target are left out of the test: a long address
+        # that the wrap does not break makes the line before it short, or its own line long)
+        plain = [t for t in texts[:-1] if "](" not in t and not _open_link(t)]
+        if len(run) > 1 and plain and _is_hard_wrapped(plain + texts[-1:]):
             out.append(dataclasses.replace(run[0], text=" ".join(texts), raw="\n".join(texts)))
         else:
             out.extend(run)

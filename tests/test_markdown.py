@@ -447,3 +447,29 @@ def test_lines_that_end_sentences_stay_separate_blocks():
     text = "[Home](/)\n[News](/news)\n[Sport](/sport)\n\n" + "\n".join(lines) + "\n"
     result = clean(text, lang="en", markdown=True)
     assert result.paragraphs == [lines[0].replace("[harbour plan](/plan)", "harbour plan")] + lines[1:]
+
+
+@pytest.mark.parametrize(("lang", "lines", "paragraph"), [
+    ("en", ["The island ferry will run twice a day throughout the winter, the operator",
+            "said on Wednesday, after years of complaints about the single crossing and",
+            "its [winter",
+            "timetable](https://example.org/press/2024/ferry-operator-announces-a-second-daily-crossing-for-the-winter-months)",
+            "that left islanders unable to reach hospital appointments on the mainland."],
+     "The island ferry will run twice a day throughout the winter, the operator said on Wednesday, after "
+     "years of complaints about the single crossing and its winter timetable that left islanders unable "
+     "to reach hospital appointments on the mainland."),
+    ("de", ["Die Inselfähre fährt in diesem Winter zweimal am Tag, wie der Betreiber am",
+            "Mittwoch mitteilte, nach Jahren der Klagen über die einzige Überfahrt und über",
+            "den [alten",
+            "Winterfahrplan](https://example.org/presse/2024/faehrbetreiber-kuendigt-zweite-taegliche-ueberfahrt-fuer-den-winter-an)",
+            "der die Inselbewohner von ihren Arztterminen auf dem Festland abschnitt."],
+     "Die Inselfähre fährt in diesem Winter zweimal am Tag, wie der Betreiber am Mittwoch mitteilte, nach "
+     "Jahren der Klagen über die einzige Überfahrt und über den alten Winterfahrplan der die Inselbewohner von "
+     "ihren Arztterminen auf dem Festland abschnitt."),
+])
+def test_a_long_address_does_not_unwrap_the_paragraph_around_it(lang, lines, paragraph):
+    """markdownify and html2text wrap the text but not a long address: the line that opens the
+    link is short and the address's line long; the paragraph is still one block."""
+    text = "[Home](/)\n[News](/news)\n\n" + "\n".join(lines) + "\n"
+    result = clean(text, lang=lang, markdown=True)
+    assert paragraph in result.paragraphs
