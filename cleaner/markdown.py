@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 from .model import Block, Category
-from .text import _is_hard_wrapped, normalize_newlines
+from .text import _is_hard_wrapped, join_wrapped, normalize_newlines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -160,7 +160,7 @@ def _unwrap(src: str) -> str:
     broken after a hyphen joins without a space ("...uploads/wp-" / "content/logo.jpg"), any
     other break is a space."""
     src = _TARGET.sub(lambda m: "](" + m.group(1).replace("-\n", "-").replace("\n", " ") + ")", src)
-    return " ".join(ln.strip() for ln in src.split("\n"))
+    return join_wrapped(src.split("\n"))
 
 
 # A complete link or image, its text and target on any number of lines (replaced from the inside
@@ -230,7 +230,7 @@ def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
         # that the wrap does not break makes the line before it short, or its own line long)
         plain = [t for t in texts[:-1] if "](" not in t and not _open_link(t)]
         if len(run) > 1 and plain and _is_hard_wrapped(plain + texts[-1:]):
-            out.append(dataclasses.replace(run[0], text=" ".join(texts), raw="\n".join(texts)))
+            out.append(dataclasses.replace(run[0], text=join_wrapped(texts), raw="\n".join(texts)))
         else:
             out.extend(run)
         run.clear()

@@ -52,6 +52,24 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return ended * 2 < len(head)
 
 
+# A line broken after a hyphen inside a word ("Cartoon-" / "Klassiker", "kid-" / "approved"): a
+# wrap that breaks on hyphens (Python's textwrap, as html2text uses it) keeps the hyphen.
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """The lines of a wrapped paragraph as one line: a space between two lines, none after a
+    word broken at its hyphen."""
+    out = ""
+    for ln in lines:
+        ln = ln.strip()
+        if out and ln:
+            out += ln if _HYPHEN_BREAK.search(out) and ln[0].isalpha() else " " + ln
+        else:
+            out += ln
+    return out
+
+
 def split_blocks(text: str) -> list[Block]:
     """Split text into blocks, keeping 1-based line numbers and paragraph indexes."""
     text = normalize_newlines(text)
@@ -65,7 +83,7 @@ def split_blocks(text: str) -> list[Block]:
             return
         lines = [ln for _, ln in para] if len(para) > 1 else None  # one line: nothing to join
         if lines and _is_hard_wrapped(lines):
-            joined = " ".join(ln.strip() for ln in lines)
+            joined = join_wrapped(lines)
             blocks.append(Block(index=len(blocks), text=joined, line=para[0][0], para=para_index,
                                 raw="\n".join(ln.strip() for ln in lines), indent=_indent(lines[0])))
         else:

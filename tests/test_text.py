@@ -39,3 +39,22 @@ def test_hyphenated_wrap_is_not_a_list_item():
             "-in most regions- that rents rose faster than wages for a third year in a row\n"
             "and that the gap was widest in the largest cities of the country.\n")
     assert len(split_blocks(text)) == 1
+
+
+def test_a_word_broken_at_its_hyphen_is_joined_without_a_space():
+    """A wrap that breaks on hyphens (Python's textwrap, html2text's default) leaves the hyphen at
+    the end of the line: the word is joined back whole; a dash between spaces, or a figure before
+    the hyphen, keeps its space."""
+    en = ("The council approved the long-awaited plan for a new ferry terminal and a kid-\n"
+          "friendly playground near the harbour, the mayor said on Monday after a\n"
+          "meeting that lasted six hours - the longest of the year - in the town hall.\n")
+    assert split_blocks(en)[0].text == (
+        "The council approved the long-awaited plan for a new ferry terminal and a kid-friendly playground "
+        "near the harbour, the mayor said on Monday after a meeting that lasted six hours - the longest of "
+        "the year - in the town hall.")
+    de = ("Das Widget mit den ikonischen Sketch- und Cartoon-\n"
+          "Klassikern ist ab sofort in der App, teilte der Sender mit, und die Saison 2023-\n"
+          "2024 beginnt im Herbst mit neuen Folgen und alten Bekannten aus dem Archiv.\n")
+    text = split_blocks(de)[0].text
+    assert "Sketch- und Cartoon-Klassikern ist" in text
+    assert "Saison 2023- 2024" in text  # a figure before the hyphen: no word to join
