@@ -121,7 +121,7 @@ def to_blocks(blocks: list[Block], source: str | None = None) -> list[Block]:
     if source is not None:
         blocks = _soft_wrapped(blocks, normalize_newlines(source).split("\n"))
     for b in _setext_headings(_wrapped_links(blocks)):
-        src = b.raw or b.text
+        src = b.source
         lines = src.split("\n")
         hints = set(b.hints)
         if len(lines) > 1 and _SETEXT.match(lines[-1]):  # a setext heading, underline and all
@@ -146,13 +146,16 @@ def to_blocks(blocks: list[Block], source: str | None = None) -> list[Block]:
         if not text.strip():
             hints.add("markup")  # an HTML comment, an image without alt text
         hints.add("md")  # its raw is markdown
-        out.append(dataclasses.replace(b, text=text.strip(), raw=src, hints=frozenset(hints)))
+        # (the passes above join blocks: the blocks are numbered again here, once)
+        out.append(dataclasses.replace(b, index=len(out), text=text.strip(), raw=src, hints=frozenset(hints)))
     return out
 
 
 # The target of a link or image, "](...)", which a converter wrapping at a fixed width (html2text
 # writes 78 columns by default) may break over lines, inside the address or before its title.
-_TARGET = re.compile(r"\]\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+# (an address may hold one level of parentheses: ".../Foo_(bar)")
+_ADDRESS = r"[^()]*(?:\([^()]*\)[^()]*)*"
+_TARGET = re.compile(r"\]\((" + _ADDRESS + r")\)")
 
 
 def _unwrap(src: str) -> str:
@@ -165,7 +168,7 @@ def _unwrap(src: str) -> str:
 
 # A complete link or image, its text and target on any number of lines (replaced from the inside
 # out: "[ ![logo](src) ](href)"), and what is left open at the end of a line once they are gone.
-_WHOLE_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_WHOLE_LINK = re.compile(r"!?\[[^\[\]]*\]\(" + _ADDRESS + r"\)")
 _OPEN_AT_END = re.compile(r"(?<!\\)\[[^\]]*$|\]\([^)]*$")
 #: A wrapped link spans at most this many lines (an unclosed '[' in a text joins no more).
 WRAPPED_LINK_MAX_LINES = 8
@@ -197,15 +200,15 @@ def _wrapped_links(blocks: list[Block]) -> list[Block]:
         prev = out[-1] if out else None
         if prev is not None and 0 < lines_in < WRAPPED_LINK_MAX_LINES and prev.para == b.para \
                 and b.line == prev.line + lines_in and not (_LIST.match(b.text) or _HEADING.match(b.text)):
-            src = (prev.raw or prev.text) + "\n" + (b.raw or b.text)
+            src = prev.source + "\n" + b.source
             out[-1] = dataclasses.replace(prev, text=" ".join(ln.strip() for ln in src.split("\n")), raw=src)
-            lines_in += (b.raw or b.text).count("\n") + 1
+            lines_in += b.source.count("\n") + 1
         else:
             out.append(b)
-            lines_in = (b.raw or b.text).count("\n") + 1
-        if not _open_link(out[-1].raw or out[-1].text):
+            lines_in = b.source.count("\n") + 1
+        if not _open_link(out[-1].source):
             lines_in = 0
-    return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+    return out
 
 
 # Lines that start a block of their own in a markdown paragraph: a list item, a heading, a table
@@ -219,8 +222,9 @@ def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
     backslash, as converters write <br>) and at the lines that start a block (list items,
     headings, table rows, quotes, images); a run whose lines read as wrapped prose (several long
     lines of similar length that mostly do not end sentences: the test text.py applies to whole
-    paragraphs, here on the lines that neither open a link nor hold a target) is one block. Lines that each end a sentence (one paragraph per line) and short
-    lines (menus, labels) stay blocks of their own."""
+    paragraphs, here on the lines that neither open a link nor hold a target) is one block.
+    Lines that each end a sentence (one paragraph per line) and short lines (menus, labels)
+    stay blocks of their own."""
     out: list[Block] = []
     run: list[Block] = []
 
@@ -228,8 +232,8 @@ def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
         texts = [b.text for b in run]
         # (lines that open a link or hold its target are left out of the test: a long address
         # that the wrap does not break makes the line before it short, or its own line long)
-        plain = [t for t in texts[:-1] if "](" not in t and not _open_link(t)]
-        if len(run) > 1 and plain and _is_hard_wrapped(plain + texts[-1:]):
+        plain = [t for t in texts[:-1] if "](" not in t and not _open_link(t)] if len(run) > 1 else []
+        if plain and _is_hard_wrapped(plain + texts[-1:]):
             out.append(dataclasses.replace(run[0], text=join_wrapped(texts), raw="\n".join(texts)))
         else:
             out.extend(run)
@@ -245,9 +249,7 @@ def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
             flush()
         run.append(b)
     flush()
-    if len(out) == len(blocks):
-        return blocks
-    return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+    return out
 
 
 def _hard_break(line: str) -> bool:
@@ -263,10 +265,10 @@ def _setext_headings(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if out and _setext_underline(b, out[-1]):
-            out[-1] = dataclasses.replace(out[-1], raw=(out[-1].raw or out[-1].text) + "\n" + b.text.strip())
+            out[-1] = dataclasses.replace(out[-1], raw=out[-1].source + "\n" + b.text.strip())
         else:
             out.append(b)
-    return [dataclasses.replace(b, index=i) if b.index != i else b for i, b in enumerate(out)]
+    return out
 
 
 def _setext_underline(b: Block, prev: Block | None) -> bool:
@@ -275,7 +277,7 @@ def _setext_underline(b: Block, prev: Block | None) -> bool:
     if prev is None or not _SETEXT.match(b.text) or "\n" in b.text or prev.para != b.para \
             or prev.line != b.line - 1:
         return False
-    above = prev.raw or prev.text
+    above = prev.source
     return "\n" not in above and bool(above.strip()) and not (
         _LIST.match(above) or _QUOTE.match(above) or _HEADING.match(above) or _SETEXT.match(above)
         or above.lstrip().startswith("|"))
