@@ -52,16 +52,15 @@ def by_language(scope: Scope) -> bool:
 
 
 def scopes_of(corpus: DevCorpus, tasks: list[str] | None) -> list[Scope]:
-    """The gate's scopes on one corpus (all its tasks, or those named); dev-wcxb's html is left
-    out (only its articles have pages), its extractors are scored on articles."""
+    """The gate's scopes on one corpus (all its tasks, or those named); on dev-wcxb, T1 and T2
+    are scored on its articles and on its other pages, the rest (html, extractors' outputs, the
+    pages converted) on its articles, the only pages it has the HTML of."""
     available = corpus.tasks()
-    if corpus.shingled:
-        available = [t for t in available if t != "html"]
     chosen = [t for t in sorted(available, key=_task_order) if tasks is None or t in tasks]
     if not corpus.shingled:
         return [Scope(corpus, t) for t in chosen]
     return [Scope(corpus, t, types) for t in chosen
-            for types in (("article", "other") if t in MAIN_TASKS else ("article",))]
+            for types in (("article", "other") if t in MAIN_TASKS and t != "html" else ("article",))]
 
 
 def _task_order(task: str) -> tuple[int, str]:

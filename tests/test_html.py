@@ -210,6 +210,47 @@ def test_the_page_is_parsed_as_trafilaturas_loader_parses_it(html):
         assert [type(e) for e in ours.iter()] == [type(e) for e in theirs.iter()]
 
 
+def _closed_early(after_html: str) -> str:
+    """A page whose template closes the document after its header: the article follows
+    `</html>` (`after_html`)."""
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>{TITLE} | Example Gazette</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+</body></html>
+{after_html}"""
+
+
+ARTICLE_AFTER_HTML = f"<main><article><h1>{TITLE}</h1>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article></main>"
+
+
+def test_content_after_the_closing_html_tag_is_read_as_a_browser_shows_it():
+    """lxml makes a second root of what follows </html>; a browser puts it at the end of <body>,
+    and so does the reader: the article is found, not the header's menu."""
+    from cleaner.html.reader import parse
+
+    tree = parse(_closed_early(ARTICLE_AFTER_HTML))
+    assert BODY[0] in tree.find("body").text_content()
+    assert_body(clean_html(_closed_early(ARTICLE_AFTER_HTML)))
+
+
+def test_content_after_html_wrapped_in_its_own_html_and_head():
+    """A second document after the first (its own <html>, <head> and <body>): its body's content
+    joins the page's body; its head's title is no body text."""
+    second = f"<html><head><title>Second head title</title></head><body>{ARTICLE_AFTER_HTML}</body></html>"
+    r = clean_html(_closed_early(second))
+    assert_body(r)
+    assert "Second head title" not in r.text
+
+
+def test_a_page_with_nothing_after_html_is_parsed_as_before():
+    """Negative: a comment after </html> (a cache plugin's) adds nothing, and a well-formed page
+    has one root."""
+    from cleaner.html.reader import parse
+
+    assert parse(page()).getnext() is None
+    assert clean_html(page() + "\n<!-- Cached by a plugin -->").to_dict() == clean_html(page()).to_dict()
+
+
 def test_trafilaturas_loader_is_used_when_the_parser_cannot_be_built(monkeypatch):
     """Without lxml.html's class table (another lxml version), pages are read with trafilatura's
     own loader, and cleaned the same."""

@@ -151,7 +151,33 @@ def parse(html: str):
             tree = _load_html(f"<html><body>{html}</body></html>")
     except (ValueError, TypeError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from None
+    if tree is not None and tree.getnext() is not None:
+        _adopt_trailing_roots(tree)
     return tree
+
+
+def _adopt_trailing_roots(tree) -> None:
+    """Content after `</html>` goes at the end of <body>, where a browser shows it. lxml makes a
+    second root element of it instead, which the extraction and the evidence, reading the first
+    root, never see: a page whose template closes its document before the article (dev-wcxb
+    html: 9 pages with text there, one of them with its whole body)."""
+    body = tree.find("body")
+    if body is None:
+        body = tree.makeelement("body", {})
+        tree.append(body)
+    sibling = tree.getnext()
+    while sibling is not None:
+        following = sibling.getnext()
+        if isinstance(sibling.tag, str):  # an element (comments and PIs are dropped by the parser)
+            if sibling.tag == "html":  # its children, its own body's children (not its head)
+                for child in list(sibling):
+                    if child.tag == "body":
+                        body.extend(list(child))
+                    elif child.tag != "head":
+                        body.append(child)
+            else:
+                body.append(sibling)
+        sibling = following
 
 
 def _with_missed(tree, page: str, blocks: list[Block], evidence: Evidence, notes: list[str]) -> list[Block]:
