@@ -552,6 +552,44 @@ def test_an_extraction_of_a_teaser_box_gets_the_pages_paragraphs_in_page_order(m
     assert any("baseline" in n for n in r.notes)
 
 
+def _short_json_body_page(extra: str = "") -> str:
+    """A page whose JSON-LD articleBody is a one-sentence summary; its paragraphs are the article."""
+    json_ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+               '"Article", "articleBody": "A short summary of the council decision on the harbour '
+               'bridge, which is to be rebuilt within eighteen months."}</script>')
+    return (f"<html><head>{json_ld}</head><body><h1>{TITLE}</h1>"
+            + "".join(f"<div class='text'><p>{p}</p></div>" for p in BODY) + f"{extra}</body></html>")
+
+
+def test_a_short_json_body_does_not_hide_the_pages_paragraphs():
+    """The baseline stops at its first source with text: a JSON-LD articleBody that is a summary
+    shadows the paragraphs. When it holds no more than the floor, the paragraph elements' text
+    is read instead."""
+    from cleaner.html.evidence import collect_evidence
+    from cleaner.html.extraction import baseline_blocks, chars
+    from cleaner.html.reader import parse
+
+    tree = parse(_short_json_body_page())
+    evidence = collect_evidence(tree)
+    shadowed = baseline_blocks(tree, evidence)  # no floor: the baseline as it is
+    assert [b.text for b in shadowed] != BODY and chars(shadowed) < 200
+    assert [b.text for b in baseline_blocks(tree, evidence, floor=1000)] == BODY
+
+
+def test_pages_of_article_elements_keep_the_baseline_as_it_is():
+    """Negative: a page with <article> elements (posts, comments) had them read by the baseline;
+    their paragraphs are no body to add."""
+    from cleaner.html.evidence import collect_evidence
+    from cleaner.html.extraction import baseline_blocks
+    from cleaner.html.reader import parse
+
+    comment = "<article class='comment'><p>Thanks for the article, we had the same problem in our town.</p></article>"
+    tree = parse(_short_json_body_page(extra=comment))
+    evidence = collect_evidence(tree)
+    assert [b.text for b in baseline_blocks(tree, evidence, floor=1000)] == \
+        [b.text for b in baseline_blocks(tree, evidence)]
+
+
 def test_union_keeps_page_order_and_each_block_once():
     from cleaner.html.evidence import match_key
     from cleaner.html.extraction import union

@@ -251,7 +251,7 @@ def clean_html(html: str, config: Config | None = None, **overrides) -> Result:
     # asking when they are short)
     floor = BASELINE_RATIO * chars(blocks)
     asked = blocks and len(page_text) > floor and extraction.baseline_bound(tree) > floor
-    third = extraction.baseline_blocks(tree, evidence) if asked else []
+    third = extraction.baseline_blocks(tree, evidence, floor) if asked else []
     if chars(third) > floor:
         merged = extraction.union(page_text, blocks, third)
         notes.append(f"the extraction held a small part of the page's paragraphs ({chars(blocks)} "
