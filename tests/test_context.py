@@ -1709,6 +1709,41 @@ def test_a_full_pages_lede_above_its_byline_is_body(lang, menu, body, footer, he
     assert result.paragraphs == body
 
 
+_SHARE_BAR = {"en": ["Share", "Facebook", "X", "WhatsApp", "LinkedIn", "Email", "Print", "Copy link", "Comments"],
+              "de": ["Teilen", "Facebook", "X", "WhatsApp", "LinkedIn", "E-Mail", "Drucken", "Link kopieren",
+                     "Kommentare"]}
+
+
+@pytest.mark.parametrize(("lang", "menu", "body", "footer", "headline", "standfirst", "others", "byline"), [
+    ("en", _MENU_EN, _BODY_EN, _FOOTER_EN, "Island ferry to run twice a day all winter",
+     "After years of campaigning by the residents of both islands, the ferry will run twice a day this "
+     "winter for the first time in a decade",
+     ["Island Ferry Will Run Twice A Day This Winter After Years Of Campaigning By Residents Of Both Islands",
+      "Independent journalism from the coast since 1998 and read by thousands of families every week"],
+     ["By Jane Doe", "12 March 2024"]),
+    ("de", _MENU_DE, _BODY_DE, _FOOTER_DE, "Inselfähre fährt den ganzen Winter zweimal am Tag",
+     "Nach einer langen Kampagne der Bewohner beider Inseln fährt die Fähre in diesem Winter zum ersten "
+     "Mal seit zehn Jahren zweimal am Tag",
+     ["Inselfähre Fährt In Diesem Winter Zweimal Am Tag Nach Langer Kampagne Der Bewohner Beider Inseln",
+      "Unabhängiger Journalismus von der Küste seit 1998 und gelesen von Tausenden Familien jede Woche"],
+     ["Von Martin Keller", "12. März 2024"]),
+])
+def test_a_full_pages_standfirst_far_above_its_body_is_body(lang, menu, body, footer, headline, standfirst,
+                                                             others, byline):
+    """A standfirst as sites write it (a long sentence without its full stop), cut off from the body
+    run by the byline, the date and a share bar of nine entries, is the article's. In its place, a
+    long headline in title case (the article's words, but no sentence) and the site's tagline
+    (a sentence about something else) are not."""
+    page = menu + [headline, "{}"] + byline + _SHARE_BAR[lang] + body + footer
+    result = clean("\n".join(page).format(standfirst), lang=lang)
+    assert result.mode == "full-page"
+    assert result.paragraphs == [standfirst] + body
+    for other in others:
+        result = clean("\n".join(page).format(other), lang=lang)
+        assert result.mode == "full-page"
+        assert result.paragraphs == body, other
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_end_markers_under_the_lede_do_not_make_the_article_a_trailing_block(lang):
     """A share bar right under the lede, then the article: two paragraphs and a long list of
