@@ -314,6 +314,12 @@ def _standfirst(line: Line) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) <= STANDFIRST_MAX_CAPITALISED * len(words)
 
 
+def _caption(s: State, i: int) -> bool:
+    """A caption: labelled one, or followed by a credit a rule labelled (a caption's own line)."""
+    return any(s.labels[k] is not None and s.labels[k].category is Category.CAPTION
+               for k in (i, i + 1) if k < len(s.lines))
+
+
 def lede_above(s: State, start: int, runs: list[tuple[int, int]]) -> int | None:
     """The block above the body run that is the article's lede: the nearest prose block or
     standfirst within LEDE_REACH blocks above `start`, with no other between, that no rule
@@ -322,6 +328,8 @@ def lede_above(s: State, start: int, runs: list[tuple[int, int]]) -> int | None:
         line = s.lines[i]
         if not (line.prose or _standfirst(line)):
             continue
+        if _caption(s, i):
+            continue  # the lead image's caption, between the lede and the body
         if s.labels[i] is not None:
             return None
         words = ending.content_words(line.text)

@@ -1744,6 +1744,29 @@ def test_a_full_pages_standfirst_far_above_its_body_is_body(lang, menu, body, fo
         assert result.paragraphs == body, other
 
 
+@pytest.mark.parametrize(("lang", "menu", "body", "footer", "lede", "caption", "credit"), [
+    ("en", _MENU_EN, _BODY_EN, _FOOTER_EN,
+     "The island ferry will run twice a day this winter, a first in a decade, after years of campaigning "
+     "by residents of the two islands.",
+     "The older of the two ships leaving the harbour on a grey morning, seen from the pier at low tide.",
+     "Photo: Jane Doe"),
+    ("de", _MENU_DE, _BODY_DE, _FOOTER_DE,
+     "Die Inselfähre fährt in diesem Winter zweimal am Tag, zum ersten Mal seit zehn Jahren, nach einer "
+     "langen Kampagne der Bewohner beider Inseln.",
+     "Das ältere der beiden Schiffe verlässt an einem grauen Morgen den Hafen, gesehen von der Mole bei Ebbe.",
+     "Foto: Martin Keller"),
+])
+def test_the_lead_images_caption_between_the_lede_and_the_body_is_passed_over(lang, menu, body, footer, lede,
+                                                                              caption, credit):
+    """The lead image sits between the lede and the body, above a share bar: its caption, the prose
+    block nearest to the run, is a caption (its credit line says so), not the lede; the lede above
+    it is found."""
+    page = menu + ["Island ferry", lede, "12 March 2024", caption, credit] + _SHARE_BAR[lang] + body + footer
+    result = clean("\n".join(page), lang=lang)
+    assert result.mode == "full-page"
+    assert result.paragraphs == [lede] + body
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_end_markers_under_the_lede_do_not_make_the_article_a_trailing_block(lang):
     """A share bar right under the lede, then the article: two paragraphs and a long list of
