@@ -33,8 +33,9 @@ PARTICLES = frozenset({"de", "da", "di", "du", "des", "del", "della", "dos", "da
                        "der", "den", "ter", "ten", "zu", "la", "le", "y", "bin", "ibn", "al", "el", "af", "av"})
 #: Words joining two names ("Jane Doe and John Smith").
 JOINERS = frozenset({"and", "und", "et", "y", "e", "i", "och", "og", "en", "&", "és", "ja"})
-#: Where the names end: a role, a place or a date follows.
-_END_OF_NAMES = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|\d)")
+#: Where the names end: a role, a place or a date follows, or where the reporter was ("Reporting
+#: by Jane Doe in Paris", "Von Martin Keller aus Berlin", "Par Jean Dupont à Lyon").
+_END_OF_NAMES = re.compile(r"\s*(?:[|·•/(\[]|\s[-–—]\s|\d)|\s(?:in|aus|à|desde)\s(?=[A-ZÀ-Þ])")
 _JOINED = re.compile(r"\s+(?:" + "|".join(sorted(map(re.escape, JOINERS))) + r")\s+")
 _INITIAL = re.compile(r"^[A-ZÀ-Þ]\.(?:-?[A-ZÀ-Þ]\.)*$")
 #: The last word of the byline words that open the later credits of a line ("Editing by").

@@ -43,6 +43,10 @@ TOP = [
     ("de", "Von Anna-Lena van der Berg und Jan Lukas Strozyk, NDR", "Anna-Lena van der Berg und Jan Lukas Strozyk"),
     ("fr", "Par Jean-Luc Dupont, envoyé spécial à Kiev", "Jean-Luc Dupont"),
     ("es", "Por Laura Martínez | Madrid", "Laura Martínez"),
+    # where the reporter was, after the name
+    ("de", "Von Martin Keller aus Berlin", "Martin Keller"),
+    ("fr", "Par Jean Dupont à Lyon", "Jean Dupont"),
+    ("es", "Por Laura Martínez desde Bogotá", "Laura Martínez"),
 ]
 
 
@@ -58,8 +62,12 @@ def test_a_byline_under_the_headline_goes_and_names_the_author(lang, byline, aut
     assert result.to_dict()["author"] == author
 
 
-def test_credits_after_the_last_paragraph_go():
-    text = "\n".join([*BODY["en"], "Reporting by Jane Doe; Additional reporting by Li Wei; Editing by John Smith"])
+@pytest.mark.parametrize("credits", [
+    "Reporting by Jane Doe; Additional reporting by Li Wei; Editing by John Smith",
+    "Reporting by Jane Doe in Paris; Additional reporting by Li Wei in Beijing; Editing by John Smith",
+])
+def test_credits_after_the_last_paragraph_go(credits):
+    text = "\n".join([*BODY["en"], credits])
     result = clean(text, lang="en")
     assert result.paragraphs == BODY["en"]
     assert result.author == "Jane Doe"
@@ -96,6 +104,8 @@ SENTENCES = [
     ("fr", "Par Monts et par Vaux"),
     ("es", "Por la mañana, los vecinos salieron a celebrar la noticia en el puerto."),
     ("en", "By The Numbers"),  # a title-case headline: the article uses its words in lowercase
+    ("en", "By Tom Reed in Paris the talks were seen as a success, his editor said."),
+    ("de", "Von Martin Keller aus Berlin stammt die Idee, die Fähre im Winter auszubauen."),
 ]
 
 
@@ -119,7 +129,8 @@ def test_a_byline_in_the_middle_of_the_article_stays():
     ("Sarah Jenkins, Environment Correspondent", "Sarah Jenkins"),
     ("J. R. Hartley", "J. R. Hartley"),
     ("Jane Doe, John Smith and Ann Lee", "Jane Doe, John Smith and Ann Lee"),
-    ("Seán O'Brien in Dublin", None),
+    ("Seán O'Brien in Dublin", "Seán O'Brien"),
+    ("Seán O'Brien in Dublin said on Monday that the ferry would run all winter.", None),
     ("Monday the council had agreed", None),
     ("Reuters", None),
 ])
