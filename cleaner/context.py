@@ -35,11 +35,25 @@ def _list_item(line: Line) -> bool:
     return line.bullet or (line.text.startswith("|") and line.text.count("|") >= 3)
 
 
+#: An item that is a share phrase and at most this many words more is the share bar's own button
+#: ("- Teilen auf Xing", "- Share on Facebook"), not an item about sharing ("- Share with up to
+#: six family members"). (Other sections' short items stay topics: "- Free trial available".)
+BUTTON_MAX_EXTRA_WORDS = 2
+
+
+def _button(line: Line, m) -> bool:
+    if m.kind != "prefix" or m.section != "share":
+        return False
+    phrase = normalize(m.phrase).rstrip(":")
+    return line.norm.startswith(phrase) and len(line.norm[len(phrase):].split()) <= BUTTON_MAX_EXTRA_WORDS
+
+
 def phrases_in_body_lists(s: State) -> None:
     """A phrase found inside an item of a body list ("- 14-day free trial", "- No subscription
     needed", "| Free trials | 30 days |") is what the item is about: a comparison, a pros and
     cons list or a table row, not a sign-up prompt. A list counts as body when most of its items
-    were left alone; an item that is the phrase itself ("- Subscribe") stays removed."""
+    were left alone; an item that is the phrase itself ("- Subscribe"), or a share phrase and a
+    word or two ("- Share on Facebook"), stays removed."""
     n = len(s.lines)
     a = 0
     while a < n:
@@ -57,7 +71,8 @@ def phrases_in_body_lists(s: State) -> None:
                 if hit is None or not hit.rule.endswith(".phrase") or hit.category.value not in _TOPIC_SECTIONS:
                     continue
                 found = [m for m in line.matches if m.section == hit.category.value]
-                if found and all(m.kind in ("prefix", "contains") for m in found):
+                if found and all(m.kind in ("prefix", "contains") for m in found) \
+                        and not any(_button(line, m) for m in found):
                     s.labels[i] = None
                     s.notes[i] = (f"item of a body list (lines {s.lines[a].block.line}-{s.lines[b - 1].block.line}) "
                                   f"about {found[0].phrase!r}, not a prompt")

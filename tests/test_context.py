@@ -885,6 +885,45 @@ Residents can still comment on the plans at the library until Friday, and the co
 - Contact
 """
 
+# A share bar's buttons inside a bulleted run of body items (sources, then the buttons, then tags):
+# a share phrase and a word or two is the button itself, not an item about sharing.
+SHARE_BUTTONS_IN_LIST_DE = """\
+Die Studie stützt sich auf Befragungen von mehr als zweitausend Haushalten in sechs Bundesländern, teilte das Institut am Mittwoch mit.
+
+Literatur:
+- Müller, A. (2020). Pendeln im ländlichen Raum. Berlin: Beispielverlag.
+- Schmidt, B. (2021). Fähren und Inseln. Hamburg: Küstenverlag.
+- Weber, C. (2019). Mobilität im Wandel. München: Stadtverlag.
+- Teilen auf Twitter
+- Teilen auf Facebook
+- Teilen auf Xing
+"""
+
+SHARE_BUTTONS_IN_LIST_EN = """\
+The survey drew on interviews with more than two thousand households in six regions, the institute said on Wednesday.
+
+Sources:
+- Miller, A. (2020). Commuting in rural areas. London: Example Press.
+- Smith, B. (2021). Ferries and islands. Bristol: Coast Books.
+- Walker, C. (2019). Mobility in transition. Leeds: City Press.
+- Share on Xing
+- Share on Mastodon
+"""
+
+# Negatives: sharing as the topic of a feature list's item, and a short item of another section
+# ("- Free trial available") that is a feature, not a button.
+SHARE_TOPIC_EN = """\
+The three photo apps we tested differ less in features than in price, and all of them worked on every phone we tried.
+
+What each plan includes:
+- Unlimited storage for full-resolution photos
+- Share with up to six family members at no extra cost
+- Automatic backup over wifi
+- Free trial available
+
+Our pick for most families is the middle plan, which covers every device in the house.
+"""
+
 BUTTON_IN_LIST_EN = """\
 The club's season ticket now comes in three versions, and members can switch between them at any time during the year.
 
@@ -1196,6 +1235,10 @@ CONTEXT_CASES = [
      {5: ("subscription.phrase", C.SUBSCRIPTION), 6: ("subscription.phrase", C.SUBSCRIPTION),
       7: ("subscription.phrase", C.SUBSCRIPTION), 8: ("navigation.phrase", C.NAVIGATION)}),
     ("phrases_in_body_lists", "en", BUTTON_IN_LIST_EN, {5: ("subscription.phrase", C.SUBSCRIPTION)}),
+    ("phrases_in_body_lists", "de", SHARE_BUTTONS_IN_LIST_DE,
+     {7: ("share.phrase", C.SHARE), 8: ("share.phrase", C.SHARE), 9: ("share.phrase", C.SHARE)}),
+    ("phrases_in_body_lists", "en", SHARE_BUTTONS_IN_LIST_EN, {7: ("share.phrase", C.SHARE), 8: ("share.phrase", C.SHARE)}),
+    ("phrases_in_body_lists", "en", SHARE_TOPIC_EN, {}),
     # a phrase the article's prose keeps using is its topic; a prompt to the reader still goes
     ("phrases_on_topic", "en", TOPIC_EN, {1: ("title.top", C.TITLE), 13: ("subscription.phrase", C.SUBSCRIPTION)}),
     ("phrases_on_topic", "de", TOPIC_DE, {1: ("title.top", C.TITLE), 9: ("subscription.phrase", C.SUBSCRIPTION)}),
