@@ -139,10 +139,13 @@ def paragraph_body(tree):
     import copy
 
     from lxml.etree import Element, SubElement
-    from trafilatura.baseline import basic_cleaning, block_text
 
-    cleaned = basic_cleaning(copy.deepcopy(tree))
     body, seen = Element("body"), set()
+    try:
+        from trafilatura.baseline import basic_cleaning, block_text
+    except ImportError:  # another trafilatura layout: no paragraphs of its own to add
+        return body
+    cleaned = basic_cleaning(copy.deepcopy(tree))
     for element in cleaned.iter(*PARAGRAPH_TAGS):
         if any(a.tag in PARAGRAPH_TAGS for a in element.iterancestors()):
             continue

@@ -159,8 +159,9 @@ def parse(html: str):
 def _adopt_trailing_roots(tree) -> None:
     """Content after `</html>` goes at the end of <body>, where a browser shows it. lxml makes a
     second root element of it instead, which the extraction and the evidence, reading the first
-    root, never see: a page whose template closes its document before the article (dev-wcxb
-    html: 9 pages with text there, one of them with its whole body)."""
+    root, never see: a page whose template closes its document before the article (the two
+    corpora: 14 of 1,037 pages have such a root, 9 with text in it, scripts included; one holds
+    its page's whole article)."""
     body = tree.find("body")
     if body is None:
         body = tree.makeelement("body", {})
