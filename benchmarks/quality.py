@@ -17,7 +17,10 @@ MIN_PAGES_PER_LANGUAGE pages on dev-eval's T1, T2 and html, pinned MARGIN below 
 measured when they were pinned. No-harm checks: on an extractor's output and on pages that are
 not articles the cleaned text must not fall more than NO_HARM_TOLERANCE F1 below its input;
 printed PASS/FAIL per half, failing the gate only with --strict-extractors.
-Exit status: 0 when every figure is at or above its floor (or the corpora are absent), else 1.
+HTML mode must not leave any page empty (every page of the corpora has an article): the html
+rows print the number of empty pages, and an empty page fails the gate.
+Exit status: 0 when every figure is at or above its floor and no html page came out empty (or
+the corpora are absent), else 1.
 """
 from __future__ import annotations
 
@@ -69,26 +72,33 @@ def _task_order(task: str) -> tuple[int, str]:
 
 # --- measuring ------------------------------------------------------------------------------------
 
-def score_page(unit: tuple[DevCorpus, tuple[str, ...], str]) -> list[tuple[tuple | None, tuple]]:
+def score_page(unit: tuple[DevCorpus, tuple[str, ...], str]) -> list[tuple[tuple | None, tuple, bool]]:
     """For one page and each task: the score.py rows of its unchanged input (None for html) and
-    of the cleaned text. One unit of work in a worker process: the page's gold is read once."""
+    of the cleaned text, and whether a page's HTML came out empty. One unit of work in a worker
+    process: the page's gold is read once."""
     corpus, tasks, page = unit
     grade = corpus.grader(page)
     rows = []
     for task in tasks:
         source = corpus.read(task, page)
-        rows.append((None if task == "html" else grade(source), grade(cleaned(task, source))))
+        text = cleaned(task, source)
+        rows.append((None if task == "html" else grade(source), grade(text),
+                     task == "html" and not text.strip()))
     return rows
 
 
 def measure(scopes: list[Scope], jobs: int) -> dict[str, dict]:
-    """{scope name: {"a"/"b": {"pages", "input", "cleaned"}, "lang": {code: P/R/F1}}}."""
+    """{scope name: {"a"/"b": {"pages", "input", "cleaned", "empty"}, "lang": {code: P/R/F1}}};
+    "empty" lists the pages whose HTML came out empty (html tasks only)."""
     pages = by_page(scopes)
     units = [(corpus, tuple(s.task for s in owned), page) for corpus, page, owned in pages]
     rows: dict[tuple[str, str], tuple[list, list]] = collections.defaultdict(lambda: ([], []))
+    empty: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
     for (corpus, page, owned), result in zip(pages, pool_map(score_page, units, jobs)):
         lang = corpus.gold[page].get("lang") or "?"
-        for s, (identity, ours) in zip(owned, result):
+        for s, (identity, ours, nothing) in zip(owned, result):
+            if nothing:
+                empty[s.name, half_of(page)].append(page)
             for group in (half_of(page), *((f"lang {lang}",) if by_language(s) else ())):
                 rows[s.name, group][0].append(identity)
                 rows[s.name, group][1].append(ours)
@@ -98,7 +108,8 @@ def measure(scopes: list[Scope], jobs: int) -> dict[str, dict]:
         for half in HALVES:
             identity, ours = rows.get((s.name, half), ([], []))
             out[half] = {"pages": len(ours), "cleaned": s.corpus.summary(ours),
-                         "input": None if s.task == "html" else s.corpus.summary(identity)}
+                         "input": None if s.task == "html" else s.corpus.summary(identity),
+                         "empty": sorted(empty.get((s.name, half), []))}
         langs = sorted(((group[5:], r[1]) for (name, group), r in rows.items()
                         if name == s.name and group.startswith("lang ")), key=lambda kv: -len(kv[1]))
         out["lang"] = {lang: s.corpus.summary(r) for lang, r in langs if len(r) >= MIN_PAGES_PER_LANGUAGE}
@@ -120,6 +131,13 @@ def below_floors(name: str, figures: dict, floors: dict) -> list[str]:
             for metric, value, low in zip(("P", "R", "F1"), values, pinned[scope]) if value < low]
 
 
+def empty_outputs(scopes: list[Scope], figures: dict) -> list[str]:
+    """The pages whose HTML came out empty: every page of the corpora has an article, and HTML
+    mode must never leave one empty (issue 13)."""
+    return [f"{s.name} half {h}: page {page}" for s in scopes for h in HALVES
+            for page in figures[s.name][h].get("empty", ())]
+
+
 def _prf(values) -> str:
     return " ".join(f"{x:.3f}" for x in values) if values else "    -     -     -"
 
@@ -132,7 +150,8 @@ def print_table(scopes: list[Scope], figures: dict, floors: dict) -> None:
             half = figures[s.name][h]
             gain = f"{half['cleaned'][2] - half['input'][2]:+.3f}" if half["input"] else "     -"
             floor = floors.get(s.name, {}).get(f"half {h}")
-            check = ("PASS" if no_harm_ok(half) else "FAIL") if s.no_harm else ""
+            check = ("PASS" if no_harm_ok(half) else "FAIL") if s.no_harm else \
+                (f"empty pages: {len(half['empty'])}" if s.task == "html" else "")
             print(f"{s.name:<36} {h:>4} {half['pages']:>5}   {_prf(half['input'])}          "
                   f"{_prf(half['cleaned'])}  {gain}  {f'{floor[2]:.3f}' if floor else '-':>8}  {check}")
         if figures[s.name]["lang"]:
@@ -198,15 +217,18 @@ def main(argv: list[str] | None = None) -> int:
     unpinned = [s.name for s in scopes if s.name not in floors]
     harmed = [f"{s.name} half {h}" for s in scopes if s.no_harm for h in HALVES
               if not no_harm_ok(figures[s.name][h])]
+    empties = empty_outputs(scopes, figures)
     for failure in failures:
         print(f"BELOW FLOOR: {failure}")
+    for page in empties:
+        print(f"EMPTY OUTPUT: {page}")
     if unpinned:
         print(f"no floors yet (pin them with --pin): {', '.join(unpinned)}")
     checks = sum(2 for s in scopes if s.no_harm)
     print(f"no-harm checks: {checks - len(harmed)}/{checks} pass"
           + (f"; FAIL: {', '.join(harmed)}" if harmed else "")
           + ("" if args.strict_extractors or not harmed else " (not gating: see --strict-extractors)"))
-    failed = bool(failures) or (args.strict_extractors and bool(harmed))
+    failed = bool(failures) or bool(empties) or (args.strict_extractors and bool(harmed))
     print(f"quality gate: {'FAILED' if failed else 'passed'} ({time.monotonic() - started:.0f} s)")
     return 1 if failed else 0
 

@@ -67,3 +67,19 @@ def test_a_figure_below_its_floor_fails_and_one_without_a_floor_does_not():
     floors = {"dev T1": {"half a": [0.92, 0.95, 0.945]}}
     assert quality.below_floors("dev T1", figures, floors) == ["dev T1 half a F1 0.9400 < floor 0.9450"]
     assert quality.below_floors("dev T2", figures, floors) == []
+
+
+@needs(DEV)
+def test_a_page_whose_html_comes_out_empty_is_reported(monkeypatch):
+    """score_page flags an html page whose cleaned text is empty, and the gate lists it as a
+    failure; other tasks are never flagged."""
+    import quality
+
+    page = DEV.pages()[0]
+    assert [empty for _, _, empty in quality.score_page((DEV, ("html", "T1"), page))] == [False, False]
+    monkeypatch.setattr(quality, "cleaned", lambda task, source: "")
+    assert [empty for _, _, empty in quality.score_page((DEV, ("html", "T1"), page))] == [True, False]
+    scopes = quality.scopes_of(DEV, ["html"])
+    figures = {"dev html": {"a": {"empty": [page]}, "b": {"empty": []}}}
+    assert quality.empty_outputs(scopes, figures) == [f"dev html half a: page {page}"]
+    assert quality.empty_outputs(scopes, {"dev html": {"a": {"empty": []}, "b": {"empty": []}}}) == []
