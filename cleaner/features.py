@@ -108,7 +108,8 @@ class Line:
         return None
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
+#: Runs of letters: the words of a line, whatever its script, without digits or underscores.
+LETTERS = re.compile(r"[^\W\d_]+")
 _LETTERS_ASCII = re.compile(r"[A-Za-z]+")
 
 
@@ -125,7 +126,7 @@ def _lowercase_words(texts: tuple[str, ...]) -> frozenset[str]:
     # run crosses two texts): most lines of a text are ASCII, and the ASCII class scans faster
     ascii_texts = "\n".join(t for t in texts if t.isascii())
     other_texts = "\n".join(t for t in texts if not t.isascii())
-    return frozenset(filter(str.islower, _LETTERS_ASCII.findall(ascii_texts) + _LETTERS.findall(other_texts)))
+    return frozenset(filter(str.islower, _LETTERS_ASCII.findall(ascii_texts) + LETTERS.findall(other_texts)))
 
 
 def copy_key(line: Line) -> str:

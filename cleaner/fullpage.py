@@ -34,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import ending
-from .features import Line
+from .features import LETTERS, Line
 from .model import Category, Hit
 
 if TYPE_CHECKING:
@@ -303,14 +303,13 @@ LEDE_OVERLAP = 0.5
 #: A standfirst reads as a sentence: at most this share of its words capitalised (German nouns
 #: included), unlike a menu, a breadcrumb, a table of contents or a title-case heading.
 STANDFIRST_MAX_CAPITALISED = 0.5
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _standfirst(line: Line) -> bool:
     """A standfirst as sites write it: a long sentence without its final full stop, no bullet."""
     if line.terminal or line.bullet or line.length < LONG_LINE:
         return False
-    words = _WORDS.findall(line.text)
+    words = LETTERS.findall(line.text)
     return bool(words) and sum(w[0].isupper() for w in words) <= STANDFIRST_MAX_CAPITALISED * len(words)
 
 

@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 from .model import Block, Category
-from .text import _is_hard_wrapped, join_wrapped, normalize_newlines
+from .text import is_hard_wrapped, join_wrapped, normalize_newlines
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
@@ -233,7 +233,7 @@ def _soft_wrapped(blocks: list[Block], source: list[str]) -> list[Block]:
         # (lines that open a link or hold its target are left out of the test: a long address
         # that the wrap does not break makes the line before it short, or its own line long)
         plain = [t for t in texts[:-1] if "](" not in t and not _open_link(t)] if len(run) > 1 else []
-        if plain and _is_hard_wrapped(plain + texts[-1:]):
+        if plain and is_hard_wrapped(plain + texts[-1:]):
             out.append(dataclasses.replace(run[0], text=join_wrapped(texts), raw="\n".join(texts)))
         else:
             out.extend(run)

@@ -35,7 +35,7 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
+def is_hard_wrapped(lines: list[str]) -> bool:
     """True when a multi-line paragraph is prose broken at a fixed width, not separate lines."""
     if len(lines) < 2:
         return False
@@ -82,7 +82,7 @@ def split_blocks(text: str) -> list[Block]:
         if not para:
             return
         lines = [ln for _, ln in para] if len(para) > 1 else None  # one line: nothing to join
-        if lines and _is_hard_wrapped(lines):
+        if lines and is_hard_wrapped(lines):
             joined = join_wrapped(lines)
             blocks.append(Block(index=len(blocks), text=joined, line=para[0][0], para=para_index,
                                 raw="\n".join(ln.strip() for ln in lines), indent=_indent(lines[0])))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..features import Line, lowercase_words
+from ..features import LETTERS, Line, lowercase_words
 from ..model import Category
 from ..state import State
 from . import Rule, phrase_rule
@@ -147,7 +147,6 @@ CREDIT_UNDER_MAX_WORDS = 5
 CREDIT_UNDER_MAX_LEN = 40
 _NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&)"
                    r"(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|van|von|der|den|la|le|del|y|and|und|et|/|&))*$")
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _has_credit(s: State, i: int) -> bool:
@@ -176,7 +175,7 @@ def credit_after_caption(s: State) -> None:
         if not line.terminal and line.words <= CREDIT_UNDER_MAX_WORDS and line.length <= CREDIT_UNDER_MAX_LEN \
                 and _NAME.match(line.text.strip()):
             common = lowercase_words(line.text for line in s.lines) if common is None else common
-            if any(w.lower() in common for w in _WORDS.findall(line.text) if not w.islower()):
+            if any(w.lower() in common for w in LETTERS.findall(line.text) if not w.islower()):
                 continue
             s.label(i, "caption.credit_after_caption", Category.CAPTION,
                     f"a name alone under the caption on line {s.lines[i - 1].block.line}: its credit")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import ending
-from ..features import Line
+from ..features import LETTERS, Line
 from ..lexicon import EDGE_PUNCT
 from ..model import Category
 from ..state import State, article_shaped
@@ -75,7 +75,6 @@ NAMED_MIN_LETTERS = 4
 #: list items are sentence-case fragments ("Keep 3 copies of your data"; development pages:
 #: body lists 0.00-0.14 in most runs, headline lists 0.18-0.75).
 NAMED_MIN_SHARE = 0.15
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _named_share(texts: list[str]) -> float:
@@ -83,7 +82,7 @@ def _named_share(texts: list[str]) -> float:
     letters) in these lines. Caseless scripts have none: their lists are never judged by it."""
     shares = []
     for text in texts:
-        words = [w for w in _LETTERS.findall(text)[1:] if len(w) > NAMED_MIN_LETTERS]
+        words = [w for w in LETTERS.findall(text)[1:] if len(w) > NAMED_MIN_LETTERS]
         shares.append(sum(w[0].isupper() for w in words) / len(words) if words else 0.0)
     return sum(shares) / len(shares) if shares else 0.0
 
