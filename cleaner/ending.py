@@ -143,20 +143,52 @@ LIST_OVERLAP = 0.5
 TEMPLATE_WORDS = 3
 
 
+#: A pair of words where a table's cells were joined by a space: a lowercase word, then a
+#: capitalised word that the text also writes in lowercase, a common word and no name ("... an
+#: assessment process For newcomers ...", "... usually by exam Course content ..."). A headline
+#: in sentence case writes that word in lowercase; one in title case capitalises its neighbours
+#: too, and such lines are left out.
+_WORD_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]{%d,}) (?=([^\W\d_]+))" % CONTENT_MIN_LETTERS)
+
+
+#: A run of lines with this many joined table rows, a third of it at least, is a table.
+JOINED_ROWS_MIN = 3
+JOINED_ROWS_SHARE = 3
+
+
+def _joined_cells(line: "Line", common: frozenset[str]) -> bool:
+    """Whether the line reads as a table row whose cells were joined by a space (see _WORD_PAIR);
+    never a line in title case (most of its words capitalised)."""
+    words = line.text.split()
+    if 2 * sum(1 for w in words if w[:1].isupper()) > len(words):
+        return False
+    for m in _WORD_PAIR.finditer(line.text):
+        left, right = m.group(1), m.group(2)
+        if left.islower() and right[0].isupper() and right[1:].islower() and right.lower() in common:
+            return True
+    return False
+
+
 def _templated(lines: "list[Line]") -> bool:
     """Whether most of the lines open with the same few words."""
     openings = Counter(tuple(line.text.lower().split()[:TEMPLATE_WORDS]) for line in lines)
     return 2 * openings.most_common(1)[0][1] > len(lines)
 
 
-def body_list(lines: "list[Line]", vocab: Vocabulary, before: "Line | None") -> str | None:
+def body_list(lines: "list[Line]", vocab: Vocabulary, before: "Line | None",
+              common: frozenset[str]) -> str | None:
     """Why a run of headline-like lines is a body list, or None: a lead-in ending with ':' right
-    before it, or items that continue the article's vocabulary (judged on any vocabulary: a
-    high overlap means something even in a short article) without all opening alike."""
+    before it, rows of a table whose cells were joined (`common`: the words the text writes in
+    lowercase, see _joined_cells), or items that continue the article's vocabulary (judged on
+    any vocabulary: a high overlap means something even in a short article); never lines that
+    all open alike."""
     if before is not None and before.text.rstrip().endswith(":"):
         return f"introduced by line {before.block.line}, which ends with ':'"
     if _templated(lines):
         return None
+    rows = sum(1 for line in lines if _joined_cells(line, common))
+    if rows >= JOINED_ROWS_MIN and rows * JOINED_ROWS_SHARE >= len(lines):
+        return f"{rows} of its {len(lines)} lines read as table rows whose cells were joined"
     shares = [vocab.overlap(w, own=False) for w in (content_words(line.text) for line in lines) if w]
     if shares and sum(shares) / len(shares) >= LIST_OVERLAP:
         return f"its lines share {sum(shares) / len(shares):.0%} of their words with the article"
@@ -212,6 +244,11 @@ def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
     return out
 
 
+def common_words(s: "State") -> frozenset[str]:
+    """The words the document writes in lowercase somewhere (see features.lowercase_words)."""
+    return lowercase_words(line.text for line in s.lines)
+
+
 def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | None:
     """Strong evidence that the page's furniture starts at tail[pos]: a label a rule gave, a
     paragraph about something else, an address line, or the start of a run of headlines."""
@@ -231,13 +268,13 @@ def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | N
         return f"a byline on line {line.block.line}"
     run = tail[pos:pos + HEADLINE_RUN]
     if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run) \
-            and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None) is None:
+            and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None, common_words(s)) is None:
         return f"{HEADLINE_RUN} headline-like lines in a row from line {line.block.line}"
     if line.bullet:
         items = _bullet_run(s, tail, pos)
         after = sum(1 for k in tail if k > items[-1] and s.kept(k)) if items else 0
         if len(items) >= HEADLINE_RUN and after <= TEASER_LIST_MAX_AFTER and all(_bulleted_headline(s.lines[k]) for k in items) \
-                and body_list([s.lines[k] for k in items], vocab, s.lines[i - 1] if i else None) is None:
+                and body_list([s.lines[k] for k in items], vocab, s.lines[i - 1] if i else None, common_words(s)) is None:
             return f"a list of {len(items)} bulleted headlines from line {line.block.line}"
     return None
 

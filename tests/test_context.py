@@ -639,6 +639,67 @@ Des commentaires de l'enseignant sur chaque devoir rendu
 Une permanence en ligne pour les étudiants chaque semaine
 """
 
+#: A two-column table whose cells an extractor joined with a space, after the body: each row
+#: reads "... college Awarded by ...", a lowercase word then a capitalised common word. Rows of
+#: a table, not headlines of other articles: they stay.
+JOINED_TABLE_EN = """\
+Many employers now ask for a certificate or a professional certification, and job seekers often confuse the two, the careers service of the college said on Monday.
+
+Its advisers drew up a comparison that shows how each one is awarded, what it proves and how long it usually lasts before it has to be renewed.
+
+Certificate Certification from an industry body
+
+Awarded by a school or college Awarded by an industry body after an exam
+
+Shows that you attended classes Proves that you meet a standard
+
+Earned only once Usually renewed every few years
+
+Carries no letters after your name Often carries letters after your name
+"""
+
+JOINED_TABLE_FR = """\
+Beaucoup d'employeurs demandent un certificat ou une certification professionnelle, et les candidats confondent souvent les deux, explique le service des carrières de l'université.
+
+Ses conseillers ont préparé un tableau qui montre comment chacun est délivré, ce qu'il prouve et combien de temps il reste valable avant de devoir être renouvelé.
+
+Certificat Certification délivrée par un organisme du secteur
+
+Délivré par une école ou une université Délivré par un organisme du secteur après un examen
+
+Atteste que vous avez suivi les cours Prouve que vous maîtrisez une norme
+
+Obtenu une seule fois Souvent renouvelé tous les trois ans
+"""
+
+#: Headlines in title case after the body: "with Storms" pairs a lowercase word with a common
+#: word capitalised, but so are its neighbours: not a joined table row, and they go.
+TAIL_RUN_TITLE_CASE_EN = """\
+The harbour authority confirmed on Friday that repairs to the sea wall would begin in March, after two winters of storms.
+
+Engineers say the wall has been weakened by decades of erosion and will need to be rebuilt rather than patched, at a cost of several million pounds.
+
+Living with Storms on the Norfolk Coast
+
+Notes from Harbour Towns Facing Costly Repairs
+
+Why Councils Struggle with Repairs After Storms
+"""
+
+#: Headlines of other articles after the body, in German: nouns follow lowercase words ("sichere
+#: Radwege"), but none is a word the text writes in lowercase: not a joined table, and they go.
+TAIL_RUN_DE = """\
+Der Stadtrat hat am Donnerstag beschlossen, die Hauptstraße zwischen Bahnhof und Marktplatz ab dem Sommer für Autos zu sperren.
+
+Anwohner und Geschäftsleute hatten monatelang über den Plan gestritten, der nun in zwei Stufen umgesetzt werden soll.
+
+Wie sichere Radwege in Kopenhagen Unfälle verhindern
+
+Streit über teure Parkhäuser am Stadtrand geht weiter
+
+Warum immer weniger Pendler mit dem Auto kommen
+"""
+
 #: The same words, but every line opens alike: a generated list of links to the site's other
 #: pages, which goes.
 TEMPLATE_LINKS_EN = """\
@@ -1171,6 +1232,10 @@ CONTEXT_CASES = [
     ("tail_headline_run", "de", KURS_LISTE_DE, {}),
     ("tail_headline_run", "fr", LISTE_COURS_FR, {}),
     ("tail_headline_run", "en", TEMPLATE_LINKS_EN, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
+    ("tail_headline_run", "en", JOINED_TABLE_EN, {}),
+    ("tail_headline_run", "fr", JOINED_TABLE_FR, {}),
+    ("tail_headline_run", "en", TAIL_RUN_TITLE_CASE_EN, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
+    ("tail_headline_run", "de", TAIL_RUN_DE, {n: ("teaser.tail_run", C.TEASER) for n in (5, 7, 9)}),
     ("repeated_fields", "en", EVENTS_EN, {1: ("title.top", C.TITLE)}),
     ("repeated_fields", "en", RELEASES_EN, {}),
     ("repeated_fields", "de", ERSCHEINUNG_DE, {}),
