@@ -129,10 +129,10 @@ def label_bylines(s) -> None:
     # removed or other bylines (a second pass, without them, must find the same).
     rest = [i for i, hit in enumerate(s.labels) if hit is None and i not in found and i not in names_below]
     for i, who in found.items():
-        if i < second:  # by position, not by count: the headline above it may go later
+        if i > last and len(rest) - bisect.bisect_right(rest, i) < BOTTOM_REACH:
+            where = "after the last paragraph"  # (first: in a text of one paragraph, both hold)
+        elif i < second:  # by position, not by count: the headline above it may go later
             where = "at the top"
-        elif i > last and len(rest) - bisect.bisect_right(rest, i) < BOTTOM_REACH:
-            where = "after the last paragraph"
         else:
             continue
         s.label(i, "byline.name", Category.BYLINE, f"byline {where}: "

@@ -74,6 +74,21 @@ def test_credits_after_the_last_paragraph_go(credits):
     assert [r.rule for r in result.removed] == ["byline.name"]
 
 
+@pytest.mark.parametrize(("lang", "credits", "author"), [
+    ("en", "Reporting by Jane Doe; Editing by John Smith", "Jane Doe"),
+    ("de", "Von Martin Keller", "Martin Keller"),
+])
+def test_a_byline_under_a_one_paragraph_text_is_reported_at_the_bottom(lang, credits, author):
+    """Under the only paragraph, a byline is both above the second paragraph (there is none) and
+    after the last one: the reason says where it is, after the paragraph."""
+    result = clean("\n".join([BODY[lang][0], credits]), lang=lang)
+    assert result.paragraphs == [BODY[lang][0]]
+    assert result.author == author
+    (removed,) = result.removed
+    assert removed.rule == "byline.name"
+    assert removed.reason.startswith("byline after the last paragraph:")
+
+
 def test_a_byline_before_a_repeated_paragraph_is_at_the_bottom():
     """A paragraph given twice goes (repeat.paragraph); a byline before the copy is after the
     last paragraph, in the first pass as in a second one over the output."""
