@@ -174,23 +174,31 @@ def edge_sentences(text: str, judge: Callable[[str], Hit | None], head_matches: 
     either edge, as long as what stays is a paragraph of prose. `judge` runs the rules on one
     sentence. Only short sentences are judged (see label_sentence), and the first one whatever
     its length when the block's head matched a phrase (`head_matches`): a long sentence can only
-    be a cookie banner, a legal line or a caption, and those open the block's head."""
+    be a cookie banner, a legal line or a caption, and those open the block's head. Such a
+    banner goes on over the long sentences after it that a rule labels under its category ("We
+    use cookies … . By continuing to browse, you agree to our use of cookies.")."""
     if not _edge_candidate(text, judge, head_matches):
         return ()  # the common case, found without splitting the whole block
     bounds = sentence_bounds(text)
     if len(bounds) < 2:
         return ()
 
-    def hit(k: int) -> Hit | None:
+    def hit(k: int, banner: Category | None = None) -> Hit | None:
         a, b = bounds[k]
-        if b - a > EDGE_MAX_LEN or (text.count(" ", a, b) >= EDGE_LABEL_MAX_WORDS and not (k == 0 and head_matches)):
+        long = text.count(" ", a, b) >= EDGE_LABEL_MAX_WORDS
+        if b - a > EDGE_MAX_LEN or (long and not (k == 0 and head_matches) and banner is None):
             return None
-        return judge(text[a:b].strip())
+        h = judge(text[a:b].strip())
+        if h is not None and long and k > 0 and h.category is not banner:
+            return None
+        return h
 
     found: list[Span] = []
     lo, hi = 0, len(bounds) - 1
-    while lo < hi and (h := hit(lo)) is not None:
+    banner = None  # a banner opening the block goes on over long sentences of its kind
+    while lo < hi and (h := hit(lo, banner)) is not None:
         found.append(Span(bounds[lo][0], bounds[lo][1], _sentence_hit(h, "first")))
+        banner = h.category if h.category in _SENTENCE_CATEGORIES else None
         lo += 1
     while hi > lo and (h := hit(hi)) is not None:
         found.append(Span(bounds[hi][0], bounds[hi][1], _sentence_hit(h, "last")))

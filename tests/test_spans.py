@@ -138,6 +138,50 @@ def test_a_boilerplate_sentence_at_the_edge_of_a_paragraph_goes_alone(lang, sent
     assert clean(result.text, lang=lang).text == result.text
 
 
+#: A cookie banner of two sentences glued before the first paragraph: the second sentence is
+#: long, but it goes on the banner the first one opened.
+BANNERS = [
+    ("en", ["We use cookies to improve your experience on our site.",
+            "By continuing to browse, you agree to our use of cookies and to our privacy policy."]),
+    ("de", ["Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
+            "Wenn Sie die Website weiter nutzen, stimmen Sie der Verwendung von Cookies zu."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "banner"), BANNERS, ids=[b[0] for b in BANNERS])
+def test_a_banner_of_several_sentences_at_the_start_of_a_paragraph_goes(lang, banner):
+    block = " ".join([*banner, BODY_SENTENCE[lang]])
+    result = clean("\n\n".join([LEDE[lang], block]), lang=lang)
+    assert result.paragraphs[-1] == BODY_SENTENCE[lang]
+    spans = [r for r in result.removed if r.start is not None]
+    assert [r.text for r in spans] == banner
+    assert {r.category for r in spans} == {Category.COOKIE}
+
+
+#: After a banner's sentence, a long sentence that is not of the banner's kind is the body: a
+#: phrase of another list in it, or the banner's topic without a phrase.
+AFTER_BANNER = [
+    ("en", "Subscribers to the council's waste service will pay twelve pounds more a year from April, "
+           "officials said."),
+    ("en", "Cookies have become a battleground for regulators in Brussels, who want every banner to "
+           "offer a clear refusal button."),
+    ("de", "Abonnenten der Stadtwerke zahlen ab April rund zwölf Euro mehr im Jahr für das Wasser, "
+           "teilte die Stadt mit."),
+    # a caption opener, but after a cookie banner a sentence of the body
+    ("en", "From left to right along the coast, the new ferry will call at three harbours before "
+           "it reaches the mainland."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), AFTER_BANNER, ids=[a[1][:30] for a in AFTER_BANNER])
+def test_a_long_body_sentence_after_a_banner_stays(lang, sentence):
+    banner = BANNERS[0][1][0] if lang == "en" else BANNERS[1][1][0]
+    block = f"{banner} {sentence} {BODY_SENTENCE[lang]}"
+    result = clean("\n\n".join([LEDE[lang], block]), lang=lang)
+    assert result.paragraphs[-1] == f"{sentence} {BODY_SENTENCE[lang]}"
+    assert [r.text for r in result.removed if r.start is not None] == [banner]
+
+
 #: Sentences at a paragraph's edge that mention a phrase but are body: they stay.
 EDGE_NEGATIVES = [
     ("en", "You won't have to purchase new equipment or subscribe to new software services."),
