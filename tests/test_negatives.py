@@ -20,6 +20,14 @@ NEGATIVE_LINES = [
     # a listed label's words going on as other words, not as its plural
     ("en", "About the authority of the court, the judges disagreed sharply on Tuesday.", "author prefix plural"),
     ("de", "Über den Autorenvertrag wird seit Monaten mit dem Verlag gestritten.", "author prefix plural"),
+    # a listed label before a colon, but a term and its explanation (a sentence), or a field name
+    ("en", "- Branded content: design photo booths and video stations that give guests something to share.",
+     "inline label"),
+    ("en", "Related costs: heating and insurance rose by a third over the same period", "inline label"),
+    ("de", "- Weitere Artikel: Die Verordnung ändert auch die Paragrafen zur Meldepflicht der Betriebe.",
+     "inline label"),
+    ("fr", "- Article suivant : le texte prévoit aussi une aide pour les communes touchées par les crues.",
+     "inline label"),
     # numbered headings and size choices with a slash after a full stop: no caption's credit
     ("en", "13. Period-Calculator/Birth-Control App", "caption trailing slash credit"),
     ("en", "Available in six colours and half sizes. Men’s / Women’s", "caption trailing slash credit"),

@@ -88,6 +88,15 @@ RULE_CASES = [
     # a listed label with its last word in the plural ("About the author" -> "authors")
     ("en", "About the authors", "author.phrase", C.AUTHOR, "about the author"),
     ("de", "Über den Autoren", "author.phrase", C.AUTHOR, "über den autor"),
+    # ... or in the singular ("related articles" -> "Related article", "related stories" -> "story")
+    ("en", "Related Article", "teaser.lead_in", C.TEASER, "related articles"),
+    # a listed label of two words or more, loosely matched, before a separator and what it labels
+    ("en", "Related story: Council approves new cycle lanes on Hill Street", "teaser.lead_in",
+     C.TEASER, "related story"),
+    ("en", "More stories | Council approves new cycle lanes on Hill Street", "teaser.lead_in",
+     C.TEASER, "more stories"),
+    ("de", "Weitere Artikel: Stadtrat beschließt neue Radwege", "teaser.lead_in", C.TEASER, "weitere artikel"),
+    ("en", "Contact us: newsroom@example.org", "navigation.phrase", C.NAVIGATION, "contact us"),
     # caption.phrase, figure labels and gallery counters: a figure noun, its number, a separator
     ("en", "Figure 2. Effects of the new timetable on average commuting times in the region.",
      "caption.phrase", C.CAPTION, "pattern"),

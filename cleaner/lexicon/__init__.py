@@ -5,7 +5,9 @@ Each language has a TOML file `<iso639-1>.toml` in this folder. Its top-level ta
 (`form_status`, `byline`). Each section may hold these lists:
 
 - `exact`:   the whole line, lowercased and stripped of counters and edge punctuation, equals the
-             phrase ("Partager cet article", "Comments (12)").
+             phrase ("Partager cet article", "Comments (12)"); a label of two words or more
+             also with its last word in the plural or the singular, and before a separator and
+             what it labels ("Related story: ...", reported as the prefix the line starts with).
 - `prefix`:  the line starts with the phrase, ending on a word boundary ("Lire aussi : ...").
 - `contains`: the phrase occurs as whole words in a *short* line (at most `max_len` characters,
              default 120), so a body paragraph that mentions a newsletter is never touched.
@@ -263,6 +265,13 @@ def _plural_end(norm: str, n: int) -> bool:
     return False
 
 
+#: An inline label: at most this many characters, then ':', ' | ', ' – ' or ' — ', then text.
+INLINE_LABEL_MAX = 40
+#: ... but not a label when what follows it is a sentence of this many words (a list of terms).
+INLINE_SENTENCE_MIN_WORDS = 6
+_LABEL_SEPARATOR = re.compile(r":|\s[|–—]\s")
+_INLINE_LABEL = re.compile(r"([^:|–—]{3,%d}?)\s*(?::|\s[|–—])\s*(?=\w)" % INLINE_LABEL_MAX)
+
 _FIRST_TOKEN = re.compile(r"\w+|\S")
 
 
@@ -339,7 +348,9 @@ class Matcher:
 
     def _plural_exact(self, key: str) -> Match | None:
         """The exact label whose last word this line gives in the plural ("About the authors",
-        "Weitere Kommentare"): labels of two words or more only, whose head noun varies."""
+        "Weitere Kommentare") or in the singular ("Related article" for "related articles",
+        "Related story" for "related stories"): labels of two words or more only, whose head
+        noun varies."""
         if " " not in key or not key[-1:].isalpha():
             return None
         for cut in _PLURAL_ENDINGS:
@@ -347,7 +358,27 @@ class Matcher:
                 m = self._exact.get(key[:-len(cut)])
                 if m is not None:
                     return m
+        if len(_last_word(key)) >= MIN_STEM:
+            for plural in (key + "s", key + "es", key[:-1] + "ies" if key.endswith("y") else ""):
+                m = self._exact.get(plural)
+                if m is not None:
+                    return m
         return None
+
+    def _inline_label(self, norm: str) -> Match | None:
+        """A label of two words or more that opens the line before a separator and what it
+        labels ("Related article: Council votes ...", "More stories | ..."): the exact label
+        (loosely: singular or plural), reported as the prefix the line starts with."""
+        m = _INLINE_LABEL.match(norm)
+        if m is None:
+            return None
+        head = exact_key(m.group(1))
+        if " " not in head:
+            return None  # one word before a colon is a field name ("Price:", "Email:")
+        if norm.endswith(".") and norm.count(" ", m.end()) >= INLINE_SENTENCE_MIN_WORDS - 1:
+            return None  # a term and its explanation, a sentence: "Branded content: design ... ."
+        found = self._exact.get(head) or self._plural_exact(head)
+        return Match(found.section, "prefix", head, found.lang) if found is not None else None
 
     @property
     def sections(self) -> set[str]:
@@ -373,6 +404,10 @@ class Matcher:
             n = len(phrase)
             if norm.startswith(phrase) and (len(norm) == n or not (norm[n].isalnum() and phrase[-1].isalnum())
                                             or (" " in phrase and _plural_end(norm, n))):
+                found.append(m)
+        if not found and _LABEL_SEPARATOR.search(norm, 0, INLINE_LABEL_MAX + 3):
+            m = self._inline_label(norm)
+            if m is not None:
                 found.append(m)
         for rx, m in self._patterns:
             if rx.search(norm):
