@@ -28,6 +28,9 @@ NEGATIVE_LINES = [
      "inline label"),
     ("fr", "- Article suivant : le texte prévoit aussi une aide pour les communes touchées par les crues.",
      "inline label"),
+    # a word that opens like a caption label, then an ellipsis: not the label
+    ("en", "Photography… that was her first love, the painter told the audience on Friday.", "caption label ellipsis"),
+    ("de", "Bildung… das sei der Schlüssel zu allem, sagte die Ministerin am Abend.", "caption label ellipsis"),
     # numbered headings and size choices with a slash after a full stop: no caption's credit
     ("en", "13. Period-Calculator/Birth-Control App", "caption trailing slash credit"),
     ("en", "Available in six colours and half sizes. Men’s / Women’s", "caption trailing slash credit"),

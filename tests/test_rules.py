@@ -85,6 +85,9 @@ RULE_CASES = [
      "caption.phrase", C.CAPTION, "pictured:"),
     ("en", "Firefighters tackle a warehouse blaze on the edge of Leeds on Tuesday evening. Photo: Anna Whitfield",
      "caption.phrase", C.CAPTION, "photo:"),
+    # a caption label's colon written as an ellipsis
+    ("en", "Credit...Anna Whitfield for the Northfield Echo", "caption.phrase", C.CAPTION, "credit:"),
+    ("de", "Foto… Max Mustermann", "caption.phrase", C.CAPTION, "foto:"),
     # a listed label with its last word in the plural ("About the author" -> "authors")
     ("en", "About the authors", "author.phrase", C.AUTHOR, "about the author"),
     ("de", "Über den Autoren", "author.phrase", C.AUTHOR, "über den autor"),

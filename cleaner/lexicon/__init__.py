@@ -8,7 +8,8 @@ Each language has a TOML file `<iso639-1>.toml` in this folder. Its top-level ta
              phrase ("Partager cet article", "Comments (12)"); a label of two words or more
              also with its last word in the plural or the singular, and before a separator and
              what it labels ("Related story: ...", reported as the prefix the line starts with).
-- `prefix`:  the line starts with the phrase, ending on a word boundary ("Lire aussi : ...").
+- `prefix`:  the line starts with the phrase, ending on a word boundary ("Lire aussi : ..."); a
+             phrase that ends in ':' also with an ellipsis for its colon ("Credit...Jane Doe").
 - `contains`: the phrase occurs as whole words in a *short* line (at most `max_len` characters,
              default 120), so a body paragraph that mentions a newsletter is never touched.
 - `pattern`: a regular expression searched in the normalized line, for the few shapes that are
@@ -265,6 +266,8 @@ def _plural_end(norm: str, n: int) -> bool:
     return False
 
 
+#: What some sites write instead of a label's colon ("Credit...Jane Doe", "Photo… AFP").
+_ELLIPSES = ("...", "…")
 #: An inline label: at most this many characters, then ':', ' | ', ' – ' or ' — ', then text.
 INLINE_LABEL_MAX = 40
 #: ... but not a label when what follows it is a sentence of this many words (a list of terms).
@@ -405,6 +408,8 @@ class Matcher:
             if norm.startswith(phrase) and (len(norm) == n or not (norm[n].isalnum() and phrase[-1].isalnum())
                                             or (" " in phrase and _plural_end(norm, n))):
                 found.append(m)
+            elif phrase[-1] == ":" and norm.startswith(_ELLIPSES, n - 1) and norm.startswith(phrase[:-1]):
+                found.append(m)  # a label's colon written as an ellipsis: "Credit…Jane Doe"
         if not found and _LABEL_SEPARATOR.search(norm, 0, INLINE_LABEL_MAX + 3):
             m = self._inline_label(norm)
             if m is not None:
