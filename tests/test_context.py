@@ -700,6 +700,67 @@ Streit über teure Parkhäuser am Stadtrand geht weiter
 Warum immer weniger Pendler mit dem Auto kommen
 """
 
+#: A recommendation block after the article: each card a title, a one-sentence summary, the
+#: card's byline and its date. The summaries go with their cards, and the cards' bylines name no
+#: author of the article.
+CARDS_WITH_SUMMARIES_EN = """\
+Schools across the north of the country were closed on Tuesday as a storm brought heavy snow and winds of up to 90 miles an hour.
+
+The weather service said the storm would move east overnight, and that the roads would stay dangerous until Thursday at the earliest.
+
+You may also like
+
+Why winters in the north are getting wetter, not colder
+Scientists say warmer seas are changing the kind of storms that reach the coast.
+By Tom Reyes
+3 days ago
+
+The town that ran out of grit
+Officials admit the stockpile was half the size it should have been.
+By Anna Whitfield
+1 week ago
+"""
+
+CARDS_WITH_SUMMARIES_DE = """\
+Der Sturm hat am Dienstag im ganzen Norden des Landes für geschlossene Schulen und gesperrte Straßen gesorgt.
+
+Der Wetterdienst rechnet damit, dass der Sturm in der Nacht nach Osten zieht, die Straßen aber bis Donnerstag gefährlich bleiben.
+
+Die Streudienste waren die ganze Nacht auf den Hauptstraßen unterwegs, viele Nebenstraßen blieben aber wegen Schneeverwehungen gesperrt.
+
+Das könnte Sie auch interessieren
+
+Warum die Winter im Norden nasser werden
+Forscher sagen, dass wärmere Meere die Art der Stürme verändern.
+Von Tom Becker
+vor 3 Tagen
+
+Die Stadt, der das Streusalz ausging
+Die Verwaltung räumt ein, dass der Vorrat nur halb so groß war wie nötig.
+Von Anna Weiß
+vor einer Woche
+"""
+
+#: A headline under a lead-in, then the body resumes with a sentence and more prose: the
+#: sentence is the body's, not the card's summary (no byline under it).
+BODY_AFTER_CARD_EN = """\
+Schools across the north of the country were closed on Tuesday as a storm brought heavy snow and winds of up to 90 miles an hour.
+
+Read more:
+Why winters in the north are getting wetter, not colder
+The weather service said the storm would move east overnight.
+Council gritters worked through the night on the main routes, but many side roads remained blocked by drifts more than a metre deep.
+"""
+
+BODY_AFTER_CARD_FR = """\
+Les écoles du nord du pays sont restées fermées mardi en raison d'une tempête accompagnée de fortes chutes de neige.
+
+Lire aussi :
+Pourquoi les hivers deviennent plus humides dans le nord
+Le service météo prévoit que la tempête se déplacera vers l'est pendant la nuit.
+Les saleuses ont travaillé toute la nuit sur les grands axes, mais de nombreuses petites routes restaient bloquées par la neige.
+"""
+
 #: The same words, but every line opens alike: a generated list of links to the site's other
 #: pages, which goes.
 TEMPLATE_LINKS_EN = """\
@@ -1208,6 +1269,14 @@ CONTEXT_CASES = [
       7: ("teaser.after_lead_in", C.TEASER)}),
     ("teaser_after_lead_in", "en", AFTER_LEAD_IN_EN,
      {3: ("teaser.lead_in", C.TEASER), 5: ("teaser.after_lead_in", C.TEASER)}),
+    ("teaser_after_lead_in", "en", CARDS_WITH_SUMMARIES_EN,
+     {5: ("teaser.lead_in", C.TEASER), **{n: ("teaser.after_lead_in", C.TEASER) for n in (7, 8, 9, 10, 12, 13, 14, 15)}}),
+    ("teaser_after_lead_in", "de", CARDS_WITH_SUMMARIES_DE,
+     {7: ("teaser.lead_in", C.TEASER), **{n: ("teaser.after_lead_in", C.TEASER) for n in (9, 10, 11, 12, 14, 15, 16, 17)}}),
+    ("teaser_after_lead_in", "en", BODY_AFTER_CARD_EN,
+     {3: ("teaser.lead_in", C.TEASER), 4: ("teaser.after_lead_in", C.TEASER)}),
+    ("teaser_after_lead_in", "fr", BODY_AFTER_CARD_FR,
+     {3: ("teaser.lead_in", C.TEASER), 4: ("teaser.after_lead_in", C.TEASER)}),
     ("repeated_label_cards", "en", LABEL_CARDS_EN,
      {n: ("teaser.repeated_label", C.TEASER) for n in (5, 7, 9, 11, 13, 15)}),
     ("repeated_label_cards", "fr", LABEL_CARDS_FR,
@@ -1331,6 +1400,11 @@ def test_context_heuristic(heuristic, lang, article, expected, options):
     lines = article.split("\n")
     body = [lines[n - 1] for n in range(1, len(lines) + 1) if lines[n - 1].strip() and n not in expected]
     assert [norm(p) for p in result.paragraphs] == [norm(b) for b in body]
+
+
+@pytest.mark.parametrize("article", [CARDS_WITH_SUMMARIES_EN, CARDS_WITH_SUMMARIES_DE])
+def test_a_teaser_cards_byline_names_no_author(article):
+    assert clean(article).author is None
 
 
 def test_author_box_names_the_author():

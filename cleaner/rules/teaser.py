@@ -133,6 +133,28 @@ def _card_title(line: Line) -> bool:
         and not line.text.rstrip().endswith((",", ";")) and not _key_value(line)
 
 
+#: A card's summary written as a whole sentence is at most this long.
+CARD_SUMMARY_MAX_LEN = 250
+#: A card's byline is a few words ("By Jane Doe", "Von Anna Weiß, 3. März").
+CARD_BYLINE_MAX_WORDS = 6
+
+
+def _card_summary(s: State, title: int, j: int) -> bool:
+    """Whether line j, a complete sentence right under a card title, is that card's summary: the
+    card's byline follows it right away ("By Jane Doe"), not a paragraph of the body. (Not a
+    date or another title alone: a listing's headlines, summaries and dates are its content;
+    and a sentence that ends the text is the body resuming.)"""
+    line = s.lines[j]
+    if not line.terminal or line.length > CARD_SUMMARY_MAX_LEN or not _card_title(s.lines[title]) \
+            or j + 1 >= len(s.lines):
+        return False
+    below, hit = s.lines[j + 1], s.labels[j + 1]
+    if hit is not None:
+        return hit.category is Category.BYLINE
+    return not below.terminal and below.words <= CARD_BYLINE_MAX_WORDS and bool(below.matches) \
+        and "byline" in below.sections()
+
+
 def _run_of_cards(s: State, start: int, rule: str, why: str, min_cards: int = 1) -> int:
     """Label the teaser cards from `start` on: titles, and summaries cut off mid-sentence under
     them. A complete paragraph ends the run (the body resumes); a last title before it that is
@@ -147,7 +169,8 @@ def _run_of_cards(s: State, start: int, rule: str, why: str, min_cards: int = 1)
             j += 1
             continue
         line = s.lines[j]
-        if _card_title(line) or (run and not line.terminal and line.length >= CUT_SUMMARY_MIN_LEN):
+        if _card_title(line) or (run and not line.terminal and line.length >= CUT_SUMMARY_MIN_LEN) \
+                or (run and _card_summary(s, run[-1], j)):
             run.append(j)
             j += 1
             continue
