@@ -700,6 +700,8 @@ Streit über teure Parkhäuser am Stadtrand geht weiter
 Warum immer weniger Pendler mit dem Auto kommen
 """
 
+FORM_SUBMITTING_EN = FORM_STATUS_EN.replace("Something went wrong. Please try again", "Submitting...")
+
 #: A recommendation block after the article: each card a title, a one-sentence summary, the
 #: card's byline and its date. The summaries go with their cards, and the cards' bylines name no
 #: author of the article.
@@ -1246,6 +1248,8 @@ CONTEXT_CASES = [
     ("form_status_near_subscription", "fr", FORM_STATUS_FR,
      {3: ("subscription.phrase", C.SUBSCRIPTION), 5: ("subscription.form_status", C.SUBSCRIPTION)}),
     ("form_status_near_subscription", "en", FORM_STATUS_EN,
+     {3: ("subscription.phrase", C.SUBSCRIPTION), 5: ("subscription.form_status", C.SUBSCRIPTION)}),
+    ("form_status_near_subscription", "en", FORM_SUBMITTING_EN,
      {3: ("subscription.phrase", C.SUBSCRIPTION), 5: ("subscription.form_status", C.SUBSCRIPTION)}),
     ("bullet_teaser_run", "en", BULLET_RUN_EN,
      {2: ("teaser.bullet_run", C.TEASER), 3: ("teaser.bullet_run", C.TEASER)}),

@@ -28,6 +28,12 @@ NEGATIVE_LINES = [
      "inline label"),
     ("fr", "- Article suivant : le texte prévoit aussi une aide pour les communes touchées par les crues.",
      "inline label"),
+    # sentences that open like a donation appeal
+    ("en", "Donate now or the shelter will close by spring, its director warned on Monday.", "subscription prefix"),
+    ("fr", "Faire un don de sang reste un geste simple qui sauve des vies, rappelle l'établissement.", "subscription prefix"),
+    ("es", "Dona ahora el ayuntamiento parte de sus terrenos a la fundación, según el acuerdo firmado ayer.",
+     "subscription prefix"),
+    ("de", "Jetzt spenden viele Unternehmen lieber an lokale Vereine, zeigt eine Umfrage der Kammer.", "subscription prefix"),
     # a word that opens like a caption label, then an ellipsis: not the label
     ("en", "Photography… that was her first love, the painter told the audience on Friday.", "caption label ellipsis"),
     ("de", "Bildung… das sei der Schlüssel zu allem, sagte die Ministerin am Abend.", "caption label ellipsis"),

@@ -120,6 +120,11 @@ RULE_CASES = [
     ("en", "Sign up for our morning briefing and get the day's headlines in your inbox",
      "subscription.phrase", C.SUBSCRIPTION, "sign up"),
     ("en", "Subscribe now", "subscription.phrase", C.SUBSCRIPTION, "subscribe"),
+    # donation appeals of reader-funded news sites
+    ("en", "Support local journalism", "subscription.phrase", C.SUBSCRIPTION, "support local journalism"),
+    ("en", "Donate now", "subscription.phrase", C.SUBSCRIPTION, "donate now"),
+    ("fr", "Je fais un don", "subscription.phrase", C.SUBSCRIPTION, "je fais un don"),
+    ("de", "Jetzt spenden", "subscription.phrase", C.SUBSCRIPTION, "jetzt spenden"),
     # share.phrase: share bars and buttons
     ("fr", "Partager sur Mastodon", "share.phrase", C.SHARE, "partager sur"),
     ("en", "Share on Bluesky", "share.phrase", C.SHARE, "share on"),
