@@ -28,6 +28,10 @@ NEGATIVE_LINES = [
      "inline label"),
     ("fr", "- Article suivant : le texte prévoit aussi une aide pour les communes touchées par les crues.",
      "inline label"),
+    # a label of a word or two ending in a caption marker: where to watch, not a photo credit
+    ("en", "Where to watch: Netflix", "caption credit after a marker"),
+    ("en", "How to watch: BBC One", "caption credit after a marker"),
+    ("fr", "Revoir en vidéo: France 2", "caption credit after a marker"),
     # sentences that open like a donation appeal
     ("en", "Donate now or the shelter will close by spring, its director warned on Monday.", "subscription prefix"),
     ("fr", "Faire un don de sang reste un geste simple qui sauve des vies, rappelle l'établissement.", "subscription prefix"),

@@ -85,6 +85,8 @@ RULE_CASES = [
      "caption.phrase", C.CAPTION, "pictured:"),
     ("en", "Firefighters tackle a warehouse blaze on the edge of Leeds on Tuesday evening. Photo: Anna Whitfield",
      "caption.phrase", C.CAPTION, "photo:"),
+    # a name, then a credit after a caption marker
+    ("de", "Angela Merkel Foto: dpa", "caption.phrase", C.CAPTION, "foto:"),
     # a caption label's colon written as an ellipsis
     ("en", "Credit...Anna Whitfield for the Northfield Echo", "caption.phrase", C.CAPTION, "credit:"),
     ("de", "Foto… Max Mustermann", "caption.phrase", C.CAPTION, "foto:"),

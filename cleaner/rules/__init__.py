@@ -7,6 +7,7 @@ name and category. The first rule that fires gives the block its first label; th
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -57,6 +58,21 @@ def prose_sentence(line: Line, m: Match) -> bool:
     return not line.addresses_reader()
 
 
+#: A caption marker at the end of a line after this many words at most ...
+LABEL_MAX_WORDS = 2
+
+
+def label_before_marker(line: Line, m: Match) -> bool:
+    """Whether a caption marker found at the end of a line ("... Photo: Jane Doe") ends a label
+    of a word or two instead, whose last word is lowercase: "Where to watch: Netflix", "How to
+    watch: BBC One". A name before the marker is a caption ("Angela Merkel Foto: dpa")."""
+    marker = re.search(r"(?i)(?<!\w)" + re.escape(m.phrase.rstrip(":")) + r"\s*:[^:]*$", line.text)
+    if marker is None:
+        return False
+    words = line.text[:marker.start()].split()
+    return 0 < len(words) <= LABEL_MAX_WORDS and words[-1][:1].islower()
+
+
 @functools.lru_cache(maxsize=4096)
 def _normalized(phrase: str) -> str:
     return normalize(phrase)
@@ -75,6 +91,8 @@ def phrase_rule(name: str, category: Category, section: str | None = None, *,
                     and line.words >= SENTENCE_MIN_WORDS and not line.addresses_reader():
                 continue
             if m.kind in ("prefix", "contains") and section not in SENTENCE_SECTIONS and prose_sentence(line, m):
+                continue
+            if m.kind == "suffix" and label_before_marker(line, m):
                 continue
             return f"line {m.describe()}"
         return None
