@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .features import last_paragraph, lowercase_words
+from .features import last_paragraph
 from .model import Category
 
 #: A byline is a short line: the words, the names, a role or a date.
@@ -117,7 +117,7 @@ def label_bylines(s) -> None:
     prose = [i for i in order if s.lines[i].prose]
     if not prose:
         return  # a byline stands above or below the article's prose
-    common = lowercase_words(line.text for line in s.lines)
+    common = s.common_words()
     found = {i: who for i in order if s.lines[i].matches and "byline" in s.lines[i].sections()
              and (who := author_of(s.lines[i], common)) is not None}
     split = _split_bylines(s, order, common, found)

@@ -29,7 +29,6 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import byline
-from .features import lowercase_words
 from .model import Category
 
 if TYPE_CHECKING:
@@ -232,7 +231,7 @@ def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
         if first not in {w.rstrip(".") for w in words}:
             continue  # (the cheap tests first: the text's lowercase words cost a pass over it)
         if common is None:
-            common = lowercase_words(line.text for line in s.lines)
+            common = s.common_words()
         names = {w.rstrip(".") for w in words if w[0].isupper() and w.lower() not in common}
         if len(names) < 2 or first not in names or \
                 vocab.overlap(content_words(s.lines[j].text), own=True) >= BIO_MAX_OVERLAP:
@@ -242,11 +241,6 @@ def author_boxes(s: "State", vocab: Vocabulary) -> dict[int, int]:
         if not any(named.search(s.lines[k].text) for k in kept if k < i and s.lines[k].prose):
             out[j] = i
     return out
-
-
-def common_words(s: "State") -> frozenset[str]:
-    """The words the document writes in lowercase somewhere (see features.lowercase_words)."""
-    return lowercase_words(line.text for line in s.lines)
 
 
 def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | None:
@@ -268,13 +262,13 @@ def _signal(s: "State", tail: list[int], pos: int, vocab: Vocabulary) -> str | N
         return f"a byline on line {line.block.line}"
     run = tail[pos:pos + HEADLINE_RUN]
     if len(run) == HEADLINE_RUN and all(s.kept(k) and _headline(s.lines[k]) for k in run) \
-            and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None, common_words(s)) is None:
+            and body_list([s.lines[k] for k in run], vocab, s.lines[i - 1] if i else None, s.common_words()) is None:
         return f"{HEADLINE_RUN} headline-like lines in a row from line {line.block.line}"
     if line.bullet:
         items = _bullet_run(s, tail, pos)
         after = sum(1 for k in tail if k > items[-1] and s.kept(k)) if items else 0
         if len(items) >= HEADLINE_RUN and after <= TEASER_LIST_MAX_AFTER and all(_bulleted_headline(s.lines[k]) for k in items) \
-                and body_list([s.lines[k] for k in items], vocab, s.lines[i - 1] if i else None, common_words(s)) is None:
+                and body_list([s.lines[k] for k in items], vocab, s.lines[i - 1] if i else None, s.common_words()) is None:
             return f"a list of {len(items)} bulleted headlines from line {line.block.line}"
     return None
 
@@ -310,7 +304,7 @@ def _byline(s: "State", i: int) -> bool:
     line = s.lines[i]
     if not line.matches or "byline" not in line.sections():
         return False
-    return byline.author_of(line, lowercase_words(t.text for t in s.lines)) is not None
+    return byline.author_of(line, s.common_words()) is not None
 
 
 def _body_like(line: "Line", vocab: Vocabulary, signed: bool = False) -> str | None:

@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from .features import Line
-from .lexicon import Match
+from .lexicon import suffix_start
 from .model import Category, Hit, Span
 from .rules.caption import _COPYRIGHT, COPYRIGHT_TAIL, CREDIT_PARENTHESIS, TRAILING_SLASH_CREDIT
 
@@ -75,7 +75,7 @@ def credit_start(line: Line, hit: Hit) -> int | None:
         return found[0] if found else None
     if hit.rule == "caption.phrase":
         m = next((m for m in line.matches if m.section == "caption" and m.kind == "suffix"), None)
-        return _suffix_start(text, m) if m else None
+        return suffix_start(text, m) if m else None
     return None
 
 
@@ -88,12 +88,6 @@ def _open_bracket(text: str, start: int) -> int:
         if opened >= 0:
             return opened
     return start
-
-
-def _suffix_start(text: str, m: Match) -> int | None:
-    """Where a caption marker that closes the line ("Photo: Jane Doe") starts."""
-    found = re.search(r"(?i)(?<!\w)" + re.escape(m.phrase.rstrip(":")) + r"\s*:[^:]*$", text)
-    return found.start() if found else None
 
 
 def trimmed_credit(line: Line, hit: Hit) -> Span | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .features import Line
+from .features import Line, lowercase_words
 from .model import Category, Hit
 
 #: A text is article-shaped when at least this share of its characters is in prose blocks
@@ -33,6 +33,11 @@ class State:
     def category(self, i: int) -> Category | None:
         hit = self.labels[i]
         return hit.category if hit else None
+
+    def common_words(self) -> frozenset[str]:
+        """The words the text writes in lowercase somewhere: a capitalised one of them is a
+        common word, not a name (see features.lowercase_words, which caches the answer)."""
+        return lowercase_words(line.text for line in self.lines)
 
 
 def article_shaped(lines: list[Line]) -> bool:

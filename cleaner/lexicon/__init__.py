@@ -266,6 +266,13 @@ def _plural_end(norm: str, n: int) -> bool:
     return False
 
 
+def suffix_start(text: str, m: Match) -> int | None:
+    """Where the caption marker of a `suffix` match ("... summit. Photo: Jane Doe") starts in
+    the line as written, or None."""
+    found = re.search(r"(?i)(?<!\w)" + re.escape(m.phrase.rstrip(":")) + r"\s*:[^:]*$", text)
+    return found.start() if found else None
+
+
 #: What some sites write instead of a label's colon ("Credit...Jane Doe", "Photo… AFP").
 _ELLIPSES = ("...", "…")
 #: An inline label: at most this many characters, then ':', ' | ', ' – ' or ' — ', then text.

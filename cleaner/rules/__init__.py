@@ -7,12 +7,11 @@ name and category. The first rule that fires gives the block its first label; th
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from typing import Callable
 
 from ..features import Line
-from ..lexicon import Match, normalize
+from ..lexicon import Match, normalize, suffix_start
 from ..model import Category, Hit
 
 
@@ -66,10 +65,10 @@ def label_before_marker(line: Line, m: Match) -> bool:
     """Whether a caption marker found at the end of a line ("... Photo: Jane Doe") ends a label
     of a word or two instead, whose last word is lowercase: "Where to watch: Netflix", "How to
     watch: BBC One". A name before the marker is a caption ("Angela Merkel Foto: dpa")."""
-    marker = re.search(r"(?i)(?<!\w)" + re.escape(m.phrase.rstrip(":")) + r"\s*:[^:]*$", line.text)
-    if marker is None:
+    start = suffix_start(line.text, m)
+    if start is None:
         return False
-    words = line.text[:marker.start()].split()
+    words = line.text[:start].split()
     return 0 < len(words) <= LABEL_MAX_WORDS and words[-1][:1].islower()
 
 

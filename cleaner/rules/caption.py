@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..features import LETTERS, Line, lowercase_words
+from ..features import LETTERS, Line
 from ..model import Category
 from ..state import State
 from . import Rule, phrase_rule
@@ -174,7 +174,7 @@ def credit_after_caption(s: State) -> None:
         line = s.lines[i]
         if not line.terminal and line.words <= CREDIT_UNDER_MAX_WORDS and line.length <= CREDIT_UNDER_MAX_LEN \
                 and _NAME.match(line.text.strip()):
-            common = lowercase_words(line.text for line in s.lines) if common is None else common
+            common = s.common_words() if common is None else common
             if any(w.lower() in common for w in LETTERS.findall(line.text) if not w.islower()):
                 continue
             s.label(i, "caption.credit_after_caption", Category.CAPTION,

@@ -225,7 +225,7 @@ def tail_headline_run(s: State) -> None:
     tail = [i for i in range(last_prose + 1, len(s.lines)) if s.kept(i)]
     if len(tail) >= TAIL_RUN_MIN and all(_tail_headline(s.lines[i]) for i in tail):
         vocab = ending.Vocabulary([line.text for k, line in enumerate(s.lines) if line.prose and s.kept(k)])
-        why = ending.body_list([s.lines[i] for i in tail], vocab, s.lines[tail[0] - 1], ending.common_words(s))
+        why = ending.body_list([s.lines[i] for i in tail], vocab, s.lines[tail[0] - 1], s.common_words())
         if why:
             for i in tail:
                 s.notes.setdefault(i, f"headline-like after the last body paragraph, but a body list: {why}")
